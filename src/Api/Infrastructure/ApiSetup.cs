@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Npgsql;
+using Serilog;
+using SolarEvents.Api.Authentication;
+using SolarEvents.Api.Orders;
+using SolarEvents.Application.EventStore;
+using SolarEvents.Application.Identity;
+using SolarEvents.Application.Messaging;
+using SolarEvents.Projections;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace SolarEvents.Api.Infrastructure;
+
+/// <summary>Composition root of the API: services, then the request pipeline and endpoints.</summary>
+public static class ApiSetup
+{
+    public const long MaxRequestBodyBytes = 64 * 1024;
+
+    public static WebApplicationBuilder AddSolarEventsApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var postgres = ProjectorHost.RequiredConnectionString(configuration, "Postgres");
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddSingleton<ICallerContext, HttpCallerContext>();
+        services.AddSingleton<AccessTokenIssuer>();
+        services.AddSolarEventsAuthentication(configuration);
+        services.AddCommandPolicies();
+        services.AddReadModels(configuration);
+        services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
+        services.AddEventStore(postgres).IntegrateWithWolverine().ApplyAllDatabaseChangesOnStartup();
+        services.AddSolarEventsHealthChecks();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemsForStatusCodes.Customize);
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
+        builder.Host.UseWolverine(options => options.ConfigureCommandBus());
+        return builder;
+    }
+
+    /// <summary>Strict binding: unknown fields are refused, enums travel as names, no type metadata.</summary>
+    public static void ConfigureJson(JsonSerializerOptions json)
+    {
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.RespectNullableAnnotations = true;
+        json.RespectRequiredConstructorParameters = true;
+        json.AllowDuplicateProperties = false;
+        json.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+    }
+
+    public static WebApplication UseSolarEventsPipeline(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseSerilogRequestLogging();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapSolarEventsHealthChecks();
+        app.MapOrderEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,19 @@
+namespace SolarEvents.Api.Infrastructure;
+
+/// <summary>Stable problem types (RFC 9457). Clients switch on these, so they never change meaning.</summary>
+public static class ProblemTypes
+{
+    private const string Prefix = "urn:solarevents:problem:";
+
+    public const string Validation = Prefix + "validation";
+    public const string MalformedRequest = Prefix + "malformed-request";
+    public const string Unauthenticated = Prefix + "unauthenticated";
+    public const string Forbidden = Prefix + "forbidden";
+    public const string NotFound = Prefix + "not-found";
+    public const string Conflict = Prefix + "concurrency-conflict";
+    public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
+    public const string Internal = Prefix + "internal";
+
+    /// <summary>A broken business rule, named by the domain's stable code (e.g. quote-expired).</summary>
+    public static string ForRule(string code) => Prefix + "rule:" + code;
+}

@@ -1,0 +1,44 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
+using SolarEvents.Domain.Orders;
+using Weasel.Core;
+
+namespace SolarEvents.Application.EventStore;
+
+/// <summary>The one place that says how SolarEvents uses Marten; the API and the projector share it.</summary>
+public static class EventStoreConfiguration
+{
+    public const string SchemaName = "solarevents";
+
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddEventStore(
+        this IServiceCollection services, string connectionString) =>
+        services.AddMarten(options => Configure(options, connectionString)).UseLightweightSessions();
+
+    public static void Configure(StoreOptions options, string connectionString)
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = SchemaName;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+        options.Events.StreamIdentity = StreamIdentity.AsGuid;
+
+        // Audit trail: who (user name = actor id; actor role and change request as headers), and why.
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        options.Events.MetadataConfig.HeadersEnabled = true;
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.CausationIdEnabled = true;
+
+        // With DistributedLock.Postgres 1.3.1 (eng/patched-distributedlock), the HotCold daemon fails
+        // quietly on multiplexed data sources unless the advisory lock is taken inside a transaction.
+        options.Events.UseAdvisoryLockTransaction = true;
+
+        RegisterEventTypes(options.Events);
+    }
+
+    /// <summary>Stable names, so that renaming a class never orphans stored history.</summary>
+    private static void RegisterEventTypes(IEventStoreOptions events)
+    {
+        events.MapEventType<QuoteRequested>("order.quote_requested.v1");
+    }
+}

@@ -1,0 +1,21 @@
+namespace SolarEvents.Application.Identity;
+
+/// <summary>The roles of DESIGN.md's access table, spelled as they appear in tokens.</summary>
+public static class Roles
+{
+    public const string Customer = "Customer";
+    public const string SupportAgent = "SupportAgent";
+    public const string Sales = "Sales";
+    public const string Engineer = "Engineer";
+    public const string Compliance = "Compliance";
+    public const string Admin = "Admin";
+
+    public static IReadOnlyList<string> All { get; } = [Customer, SupportAgent, Sales, Engineer, Compliance, Admin];
+}
+
+/// <summary>JWT claim names, used as they are (inbound claim mapping is off).</summary>
+public static class ClaimNames
+{
+    public const string Subject = "sub";
+    public const string Role = "role";
+}

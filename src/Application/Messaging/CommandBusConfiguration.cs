@@ -1,0 +1,53 @@
+using System.Reflection;
+using FluentValidation;
+using JasperFx.CodeGeneration.Model;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using SolarEvents.Application.Orders.RequestingQuote;
+using Wolverine;
+
+namespace SolarEvents.Application.Messaging;
+
+/// <summary>How commands travel: Wolverine in-process, authorization → validation → actor stamp → handler.</summary>
+public static class CommandBusConfiguration
+{
+    private static Assembly ApplicationAssembly => typeof(RequestQuoteHandler).Assembly;
+
+    public static void ConfigureCommandBus(this WolverineOptions options)
+    {
+        options.Discovery.IncludeAssembly(ApplicationAssembly);
+        options.Policies.AutoApplyTransactions();
+        options.Policies.AddMiddleware(typeof(CommandAuthorizationMiddleware));
+        options.Policies.AddMiddleware(typeof(CommandValidationMiddleware));
+        options.Policies.AddMiddleware(typeof(ActorMetadataMiddleware));
+        options.UseRuntimeCompilation();
+
+        // ASP.NET Core's authorization service is internal and validators are looked up per command type,
+        // so the middleware resolves them from the container instead of through generated constructors.
+        options.ServiceLocationPolicy = ServiceLocationPolicy.AlwaysAllowed;
+    }
+
+    /// <summary>Registers every command's authorization handler and a policy named for its command.</summary>
+    public static IServiceCollection AddCommandPolicies(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssembly(ApplicationAssembly, ServiceLifetime.Singleton);
+        var authorizationBuilder = services.AddAuthorizationBuilder();
+        foreach (var (handlerType, commandType) in CommandAuthorizationHandlers())
+        {
+            services.AddSingleton(typeof(IAuthorizationHandler), handlerType);
+            var requirement = (IAuthorizationRequirement)Activator.CreateInstance(
+                typeof(CommandRequirement<>).MakeGenericType(commandType))!;
+            authorizationBuilder.AddPolicy(CommandPolicies.NameFor(commandType), policy =>
+                policy.RequireAuthenticatedUser().AddRequirements(requirement));
+        }
+
+        return services;
+    }
+
+    /// <summary>Each concrete <see cref="CommandAuthorizationHandler{TCommand}"/> and the command it guards.</summary>
+    public static IEnumerable<(Type Handler, Type Command)> CommandAuthorizationHandlers() =>
+        from type in ApplicationAssembly.GetTypes()
+        where type is { IsAbstract: false, BaseType.IsGenericType: true }
+              && type.BaseType.GetGenericTypeDefinition() == typeof(CommandAuthorizationHandler<>)
+        select (type, type.BaseType!.GetGenericArguments()[0]);
+}

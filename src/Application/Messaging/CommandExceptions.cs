@@ -1,0 +1,24 @@
+namespace SolarEvents.Application.Messaging;
+
+/// <summary>The caller may not issue this command (or the command has no policy: deny by default).</summary>
+public sealed class CommandForbiddenException(string commandName)
+    : Exception($"The caller may not issue {commandName}.");
+
+/// <summary>The caller is not authenticated.</summary>
+public sealed class CommandUnauthenticatedException() : Exception("The caller is not authenticated.");
+
+/// <summary>The command's shape is invalid; <see cref="Errors"/> maps field names to messages.</summary>
+public sealed class CommandValidationException(IReadOnlyDictionary<string, string[]> errors)
+    : Exception("The command is invalid.")
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+}
+
+/// <summary>The stream changed since the caller read it (optimistic concurrency lost).</summary>
+public sealed class StreamVersionConflictException(Guid streamId, long? currentVersion, Exception? inner = null)
+    : Exception("The resource was changed by someone else.", inner)
+{
+    public Guid StreamId { get; } = streamId;
+
+    public long? CurrentVersion { get; } = currentVersion;
+}

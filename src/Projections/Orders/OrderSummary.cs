@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SolarEvents.Projections.Orders;
+
+/// <summary>One row per order: what a customer's order list and the order page show.</summary>
+public sealed class OrderSummary
+{
+    public Guid OrderId { get; init; }
+
+    public Guid CustomerId { get; init; }
+
+    public required string Status { get; set; }
+
+    public required string City { get; set; }
+
+    public required string CountryCode { get; set; }
+
+    public decimal EstimatedKwp { get; set; }
+
+    public int PanelCount { get; set; }
+
+    public bool WithBattery { get; set; }
+
+    public DateTimeOffset RequestedAt { get; init; }
+
+    /// <summary>The order stream's version this row reflects (read-your-writes).</summary>
+    public long Version { get; set; }
+
+    /// <summary>The event time of the last change, never the projector's clock, so rebuilds are identical.</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    internal static void Configure(EntityTypeBuilder<OrderSummary> order)
+    {
+        order.ToTable("order_summaries");
+        order.HasKey(o => o.OrderId);
+        order.HasIndex(o => new { o.CustomerId, o.RequestedAt });
+        order.Property(o => o.Status).HasMaxLength(40);
+        order.Property(o => o.City).HasMaxLength(100);
+        order.Property(o => o.CountryCode).HasMaxLength(2);
+        order.Property(o => o.EstimatedKwp).HasPrecision(8, 2);
+    }
+}

@@ -1,0 +1,42 @@
+using JasperFx.Events.Daemon;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SolarEvents.Application.EventStore;
+using SolarEvents.Projections.ReadModels;
+
+namespace SolarEvents.Projections;
+
+/// <summary>Composition of the projector: Marten's async daemon feeding the MySQL read models.</summary>
+public static class ProjectorHost
+{
+    public static IHostApplicationBuilder AddProjector(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddReadModels(builder.Configuration);
+        // Registered before the daemon: hosted services start in order, so tables exist before the first write.
+        builder.Services.AddHostedService<ReadModelMigrator>();
+        builder.Services.AddEventStore(RequiredConnectionString(builder.Configuration, "Postgres"))
+            .AddSubscriptionWithServices<ReadModelSubscription>(ServiceLifetime.Singleton, options =>
+            {
+                options.Options.BatchSize = 500;
+            })
+            // HotCold: one instance projects, others stand by and take over on failure.
+            .AddAsyncDaemon(DaemonMode.HotCold);
+        return builder;
+    }
+
+    /// <summary>The read-model DbContext; the API uses it read-only for queries.</summary>
+    public static IServiceCollection AddReadModels(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = RequiredConnectionString(configuration, "MySql");
+        var serverVersion = ReadModelServerVersion.From(configuration);
+        services.AddDbContextFactory<ReadModelDbContext>(options => options.UseMySql(connectionString, serverVersion));
+        return services;
+    }
+
+    public static string RequiredConnectionString(IConfiguration configuration, string name) =>
+        configuration.GetConnectionString(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"Connection string '{name}' is not configured (ConnectionStrings__{name}).");
+}
