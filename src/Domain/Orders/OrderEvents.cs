@@ -1,19 +1,6 @@
 namespace SolarEvents.Domain.Orders;
 
-public enum RoofType
-{
-    PitchedTile,
-    PitchedMetal,
-    Flat,
-    GroundMount,
-}
-
-/// <summary>Where the installation goes. Postal code and city only: the street address is personal data
-/// and belongs to the customer's account, not to the order's public trail.</summary>
-public sealed record InstallationSite(string PostalCode, string City, string CountryCode);
-
-/// <summary>The system a customer asks for or is sold.</summary>
-public sealed record SystemConfiguration(int PanelCount, string PanelModel, string InverterModel, bool WithBattery);
+// The order lifecycle, in the order it happens. Stable names are in EventCatalog.
 
 public sealed record QuoteRequested(
     Guid OrderId,
@@ -23,3 +10,32 @@ public sealed record QuoteRequested(
     decimal EstimatedKwp,
     SystemConfiguration System,
     DateTimeOffset RequestedAt);
+
+public sealed record SiteSurveyScheduled(Guid OrderId, DateTimeOffset SurveyAt, DateTimeOffset ScheduledAt);
+
+public sealed record SiteSurveyCompleted(Guid OrderId, string Findings, decimal AdjustedKwp, DateTimeOffset CompletedAt);
+
+/// <summary><paramref name="Total"/> is the sum of the lines, kept so readers need not re-add them.</summary>
+public sealed record QuoteIssued(
+    Guid OrderId,
+    Guid QuoteId,
+    IReadOnlyList<PriceLine> Lines,
+    string Currency,
+    decimal Total,
+    DateTimeOffset ValidUntil,
+    DateTimeOffset IssuedAt);
+
+public sealed record QuoteAccepted(Guid OrderId, Guid QuoteId, DateTimeOffset AcceptedAt);
+
+/// <summary>Version 2: adds the crew. Version 1 (<see cref="InstallationScheduledV1"/>) is upcast on read.</summary>
+public sealed record InstallationScheduled(
+    Guid OrderId,
+    InstallationWindow Window,
+    Guid? CrewId,
+    DateTimeOffset ScheduledAt);
+
+public sealed record SystemInstalled(Guid OrderId, DateTimeOffset InstalledAt);
+
+public sealed record GridConnectionApproved(Guid OrderId, string GridOperatorReference, DateTimeOffset ApprovedAt);
+
+public sealed record SystemActivated(Guid OrderId, DateTimeOffset ActivatedAt);

@@ -1,0 +1,30 @@
+namespace SolarEvents.Domain.Accounts;
+
+public enum AccountStatus
+{
+    Active,
+    Suspended,
+    Closed,
+    Erased,
+}
+
+/// <summary>
+/// One customer. The state holds no personal data at all: no decision needs it, and keeping it out means
+/// a snapshot of this aggregate can never leak it. Decisions are in Account.Decisions.cs.
+/// </summary>
+public sealed partial record Account(Guid Id, AccountStatus Status, bool EmailVerified)
+{
+    public static Account Create(AccountRegistered e) => new(e.AccountId, AccountStatus.Active, EmailVerified: false);
+
+    public Account Apply(AccountContactDetailsChanged e) => this;
+
+    public Account Apply(AccountEmailVerified e) => this with { EmailVerified = true };
+
+    public Account Apply(AccountSuspended e) => this with { Status = AccountStatus.Suspended };
+
+    public Account Apply(AccountReactivated e) => this with { Status = AccountStatus.Active };
+
+    public Account Apply(AccountClosed e) => this with { Status = AccountStatus.Closed };
+
+    public Account Apply(AccountPersonalDataErased e) => this with { Status = AccountStatus.Erased };
+}

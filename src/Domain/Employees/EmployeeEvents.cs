@@ -1,0 +1,18 @@
+namespace SolarEvents.Domain.Employees;
+
+public sealed record EmployeeOnboarded(
+    Guid EmployeeId, string DisplayName, string WorkEmail, Guid OnboardedBy, DateTimeOffset OnboardedAt);
+
+public sealed record EmployeeRoleGranted(Guid EmployeeId, EmployeeRole Role, Guid GrantedBy, DateTimeOffset GrantedAt);
+
+public sealed record EmployeeRoleRevoked(
+    Guid EmployeeId, EmployeeRole Role, Guid RevokedBy, string Reason, DateTimeOffset RevokedAt);
+
+/// <summary>Always preceded, in the same append, by a revocation of every role still held.</summary>
+public sealed record EmployeeOffboarded(Guid EmployeeId, Guid OffboardedBy, string Reason, DateTimeOffset OffboardedAt);
+
+/// <summary>Time-boxed access to one customer's personal data, under an approved break-glass request.</summary>
+public sealed record BreakGlassGranted(
+    Guid EmployeeId, Guid TargetStreamId, Guid ChangeRequestId, DateTimeOffset Until, DateTimeOffset GrantedAt);
+
+public sealed record BreakGlassEnded(Guid EmployeeId, Guid ChangeRequestId, string Reason, DateTimeOffset EndedAt);

@@ -1,0 +1,31 @@
+using SolarEvents.Domain.Common;
+
+namespace SolarEvents.Domain.Employees;
+
+/// <summary>The stable codes of every rule an employee decision can refuse with.</summary>
+public static class EmployeeRules
+{
+    /// <summary>Break-glass is for an incident, not a working day.</summary>
+    public static readonly TimeSpan MaxBreakGlass = TimeSpan.FromHours(8);
+
+    public const string EmployeeIsOffboarded = "employee-offboarded";
+    public const string RoleSelfGrant = "role-self-grant";
+    public const string RoleAlreadyHeld = "role-already-held";
+    public const string RoleNotHeld = "role-not-held";
+    public const string BreakGlassAlreadyActive = "break-glass-already-active";
+    public const string BreakGlassNotActive = "break-glass-not-active";
+    public const string BreakGlassWindowInvalid = "break-glass-window-invalid";
+
+    private static readonly Dictionary<string, string> Details = new()
+    {
+        [EmployeeIsOffboarded] = "The employee has been offboarded.",
+        [RoleSelfGrant] = "Nobody can grant a role to themselves.",
+        [RoleAlreadyHeld] = "The employee already holds that role.",
+        [RoleNotHeld] = "The employee does not hold that role.",
+        [BreakGlassAlreadyActive] = "The employee already has break-glass access.",
+        [BreakGlassNotActive] = "The employee has no break-glass access to end.",
+        [BreakGlassWindowInvalid] = "Break-glass access must end in the future and last at most 8 hours.",
+    };
+
+    internal static Decision Refuse(string code) => Decision.Reject(code, Details[code]);
+}

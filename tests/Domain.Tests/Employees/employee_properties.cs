@@ -1,0 +1,62 @@
+using CsCheck;
+using SolarEvents.Domain.Common;
+using SolarEvents.Domain.Employees;
+using SolarEvents.Domain.Tests.Support;
+using static SolarEvents.Domain.Tests.Employees.EmployeeStory;
+using static SolarEvents.Domain.Tests.Support.Clock;
+
+namespace SolarEvents.Domain.Tests.Employees;
+
+public class employee_properties
+{
+    private sealed record Move(int Command, EmployeeRole Role, bool BySelf, int Minutes);
+
+    private static readonly Gen<Move> Moves = Gen.Select(
+        Gen.Int[0, 4], Gen.Enum<EmployeeRole>(), Gen.Bool, Gen.Int[-30, 600], (c, r, s, m) => new Move(c, r, s, m));
+
+    [Fact]
+    public void random_administration_never_leaves_roles_with_the_offboarded_or_self_granted_and_replays_the_same()
+    {
+        Moves.Array[1, 40].Sample(moves =>
+        {
+            var replay = new Replay<Employee>(EmployeeHistory.Evolve);
+            var now = Now;
+            replay.Run(Employee.Onboard(new(EmployeeId, "Grace", "grace@solar.test", AdminId), now));
+            foreach (var move in moves)
+            {
+                now = now.AddMinutes(Math.Abs(move.Minutes) / 4);
+                var before = replay.State!;
+                var decision = replay.Run(Decide(before, move, now));
+                Assert.DoesNotContain(decision.Events, e => e is EmployeeRoleGranted g && g.GrantedBy == g.EmployeeId);
+                if (before.Offboarded) Assert.Empty(decision.Events);
+                if (replay.State!.Offboarded) Assert.True(replay.State.Roles.IsEmpty && replay.State.BreakGlass is null);
+            }
+
+            Assert.Equal(RolesFromLog(replay.Events), replay.State!.Roles);
+            Assert.Equal(replay.State, EmployeeHistory.Rebuild(EventJson.RoundTrip(replay.Events)));
+        }, iter: 2000);
+    }
+
+    private static Decision Decide(Employee employee, Move move, DateTimeOffset now)
+    {
+        var actor = move.BySelf ? EmployeeId : AdminId;
+        return move.Command switch
+        {
+            0 => Employee.GrantRole(employee, new(EmployeeId, move.Role, actor), now),
+            1 => Employee.RevokeRole(employee, new(EmployeeId, move.Role, actor, "r"), now),
+            2 => Employee.GrantBreakGlass(employee, new(EmployeeId, AccountId, RequestId, now.AddMinutes(move.Minutes)), now),
+            3 => Employee.EndBreakGlass(employee, new(EmployeeId, "done"), now),
+            // Offboarding ends everything, so it comes rarely, to let sequences run on.
+            _ => move.Minutes % 5 == 0 ? Employee.Offboard(employee, new(EmployeeId, AdminId, "left"), now) : Decision.Accept(),
+        };
+    }
+
+    /// <summary>The roles an auditor would read off the grant and revoke events alone.</summary>
+    private static EnumSet<EmployeeRole> RolesFromLog(IEnumerable<object> events) =>
+        events.Aggregate(default(EnumSet<EmployeeRole>), (roles, e) => e switch
+        {
+            EmployeeRoleGranted g => roles.With(g.Role),
+            EmployeeRoleRevoked r => roles.Without(r.Role),
+            _ => roles,
+        });
+}

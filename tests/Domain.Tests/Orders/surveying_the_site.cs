@@ -1,0 +1,61 @@
+using SolarEvents.Domain.Orders;
+using SolarEvents.Domain.Tests.Support;
+using static SolarEvents.Domain.Tests.Orders.OrderStory;
+using static SolarEvents.Domain.Tests.Support.Clock;
+
+namespace SolarEvents.Domain.Tests.Orders;
+
+public class surveying_the_site
+{
+    private static readonly ScheduleSiteSurvey Schedule = new(OrderId, Now.AddDays(3));
+    private static readonly CompleteSiteSurvey Complete = new(OrderId, "Roof sound, light shading east", 4.8m);
+
+    [Fact]
+    public void scheduling_a_survey_after_the_request_records_it() =>
+        Expect.Events(
+            Order.ScheduleSiteSurvey(Given(Requested), Schedule, Now),
+            new SiteSurveyScheduled(OrderId, Now.AddDays(3), Now));
+
+    [Fact]
+    public void a_scheduled_survey_may_be_moved_before_it_is_done() =>
+        Expect.Accepted(Order.ScheduleSiteSurvey(At(OrderStatus.SurveyScheduled), Schedule, Now));
+
+    [Fact]
+    public void a_survey_in_the_past_is_refused() =>
+        Expect.Refused(
+            Order.ScheduleSiteSurvey(Given(Requested), Schedule with { SurveyAt = Now }, Now),
+            OrderRules.DateInPast);
+
+    [Fact]
+    public void scheduling_a_survey_after_it_was_completed_is_refused() =>
+        Expect.Refused(
+            Order.ScheduleSiteSurvey(At(OrderStatus.SurveyCompleted), Schedule, Now),
+            OrderRules.SurveyAlreadyCompleted);
+
+    [Fact]
+    public void completing_the_survey_records_findings_and_the_adjusted_size()
+    {
+        var decision = Order.CompleteSiteSurvey(At(OrderStatus.SurveyScheduled), Complete, Now);
+
+        Expect.Events(decision, new SiteSurveyCompleted(OrderId, Complete.Findings, 4.8m, Now));
+        var order = Given([.. UpTo(OrderStatus.SurveyScheduled), .. decision.Events]);
+        Assert.Equal(4.8m, order.EstimatedKwp);
+        Assert.Equal(OrderStatus.SurveyCompleted, order.Status);
+    }
+
+    [Fact]
+    public void completing_an_unscheduled_survey_is_refused() =>
+        Expect.Refused(Order.CompleteSiteSurvey(Given(Requested), Complete, Now), OrderRules.SurveyNotScheduled);
+
+    [Fact]
+    public void completing_a_survey_twice_is_refused() =>
+        Expect.Refused(
+            Order.CompleteSiteSurvey(At(OrderStatus.SurveyCompleted), Complete, Now),
+            OrderRules.SurveyAlreadyCompleted);
+
+    [Fact]
+    public void a_survey_finding_a_non_positive_size_is_refused() =>
+        Expect.Refused(
+            Order.CompleteSiteSurvey(At(OrderStatus.SurveyScheduled), Complete with { AdjustedKwp = 0 }, Now),
+            OrderRules.SystemSizeNotPositive);
+}
