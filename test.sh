@@ -6,7 +6,8 @@ cd "$(dirname "$0")"
 source scripts/databases.sh
 
 results=.local/test-results
-rm -rf "$results"
+rm -rf "$results" "$results.log"
+mkdir -p .local
 trap databases_stop EXIT
 databases_start test || { echo "could not start the databases"; echo "0 passed, 0 failed, 0 skipped"; exit 1; }
 export ReadModels__ServerVersion=${ReadModels__ServerVersion:-10.11.0-mariadb}
@@ -15,15 +16,15 @@ status=0
 dotnet build SolarEvents.sln -c Release -nologo -v q || status=$?
 if [ "$status" -eq 0 ]; then
   dotnet test SolarEvents.sln -c Release --no-build -nologo -v q --blame-hang-timeout 5m \
-    --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
+    --logger "console;verbosity=minimal" --results-directory "$results" 2>&1 | tee "$results.log"
+  status=${PIPESTATUS[0]}
 fi
 
-# Sum the counters of every test project's TRX report.
+# Sum the per-project summaries ("Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ...").
 read -r passed failed skipped < <(
-  cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' |
-  awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "=\""); v = kv[2]; sub(/".*/, "", v);
-           if (kv[1] == "passed") p += v; if (kv[1] == "failed") f += v; if (kv[1] == "notExecuted") s += v } }
-       END { printf "%d %d %d\n", p, f, s }')
+  grep -hE '^(Passed|Failed)! +- ' "$results.log" 2>/dev/null |
+  sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' |
+  awk '{ p += $1; f += $2; s += $3 } END { printf "%d %d %d\n", p, f, s }')
 [ "$passed" -eq 0 ] && status=1   # a run that executed no test is not a green run
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"

@@ -1,8 +1,9 @@
+using System.Reflection;
 using JasperFx.Events;
 using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
-using SolarEvents.Domain.Orders;
+using SolarEvents.Domain;
 using Weasel.Core;
 
 namespace SolarEvents.Application.EventStore;
@@ -36,9 +37,22 @@ public static class EventStoreConfiguration
         RegisterEventTypes(options.Events);
     }
 
-    /// <summary>Stable names, so that renaming a class never orphans stored history.</summary>
+    /// <summary>Stable names from the domain's catalog, so renaming a class never orphans stored history;
+    /// superseded shapes are upcast to their current version as they are read.</summary>
     private static void RegisterEventTypes(IEventStoreOptions events)
     {
-        events.MapEventType<QuoteRequested>("order.quote_requested.v1");
+        foreach (var cataloged in EventCatalog.Current) events.MapEventType(cataloged.Type, cataloged.Name);
+        foreach (var superseded in EventCatalog.Superseded)
+        {
+            RegisterUpcasterMethod.MakeGenericMethod(superseded.OldType, superseded.NewType).Invoke(null, [events, superseded]);
+        }
     }
+
+    private static readonly MethodInfo RegisterUpcasterMethod =
+        typeof(EventStoreConfiguration).GetMethod(nameof(RegisterUpcaster), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static void RegisterUpcaster<TOld, TNew>(IEventStoreOptions events, SupersededEvent superseded)
+        where TOld : class
+        where TNew : class =>
+        events.Upcast<TOld, TNew>(superseded.Name, old => (TNew)superseded.Upcast(old));
 }
