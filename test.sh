@@ -5,9 +5,9 @@ set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/databases.sh
 
-results=.local/test-results
+results=.local/test-results/$$
 rm -rf "$results" "$results.log"
-mkdir -p .local
+mkdir -p .local/test-results
 trap databases_stop EXIT
 databases_start test || { echo "could not start the databases"; echo "0 passed, 0 failed, 0 skipped"; exit 1; }
 export ReadModels__ServerVersion=${ReadModels__ServerVersion:-10.11.0-mariadb}
