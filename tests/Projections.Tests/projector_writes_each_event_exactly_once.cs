@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using SolarEvents.Application.EventStore;
+using SolarEvents.Projections.ReadModels;
+
+namespace SolarEvents.Projections.Tests;
+
+public sealed class projector_writes_each_event_exactly_once
+{
+    [Fact]
+    public async Task the_daemon_in_hot_cold_mode_projects_an_appended_event_into_mysql()
+    {
+        await using var rig = await ProjectorRig.CreateAsync();
+        await rig.StartProjectorAsync();
+
+        var orderId = await rig.RequestQuoteAsync();
+
+        await rig.WaitForSummaryAsync(orderId);
+        await using var db = rig.ReadModels();
+        var checkpoint = await db.Checkpoints.SingleAsync(c => c.ProjectorName == ReadModelSubscription.ProjectorName);
+        Assert.True(checkpoint.LastSequence >= 1);
+    }
+
+    [Fact]
+    public async Task a_page_delivered_again_after_a_crash_writes_nothing_twice()
+    {
+        await using var rig = await ProjectorRig.CreateAsync();
+        var first = await rig.StartProjectorAsync();
+        var before = await rig.RequestQuoteAsync();
+        await rig.WaitForSummaryAsync(before);
+        await first.StopAsync();
+
+        // A crash after the MySQL commit but before Marten recorded its progress: Marten's progress is behind,
+        // so the daemon delivers the same events again. Only the MySQL checkpoint can prevent doubles.
+        await RewindMartenProgressAsync(rig);
+        await rig.StartProjectorAsync();
+        var after = await rig.RequestQuoteAsync();
+        await rig.WaitForSummaryAsync(after);
+
+        await using var db = rig.ReadModels();
+        Assert.Equal(2, await db.OrderSummaries.CountAsync());
+        var checkpoint = await db.Checkpoints.SingleAsync(c => c.ProjectorName == ReadModelSubscription.ProjectorName);
+        Assert.Equal(2, checkpoint.LastSequence);
+    }
+
+    private static async Task RewindMartenProgressAsync(ProjectorRig rig)
+    {
+        await using var connection = new NpgsqlConnection(rig.Databases.Postgres);
+        await connection.OpenAsync();
+        await using var rewind = new NpgsqlCommand(
+            $"UPDATE {EventStoreConfiguration.SchemaName}.mt_event_progression SET last_seq_id = 0 WHERE name LIKE @name",
+            connection);
+        rewind.Parameters.AddWithValue("name", ReadModelSubscription.ProjectorName + "%");
+        Assert.Equal(1, await rewind.ExecuteNonQueryAsync());
+    }
+}
