@@ -10,7 +10,7 @@ namespace SolarEvents.Api.Infrastructure;
 public sealed partial class CorrelationIdMiddleware(RequestDelegate next)
 {
     public const string HeaderName = "X-Correlation-Id";
-    private const string ItemKey = "SolarEvents.CorrelationId";
+    internal const string ItemKey = "SolarEvents.CorrelationId";
 
     public async Task InvokeAsync(HttpContext context)
     {
