@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace SolarEvents.Projections.Orders;
 
-/// <summary>One row per order: what a customer's order list and the order page show.</summary>
+/// <summary>One row per order: what a customer's order list, the order page and the sales pipeline show.
+/// It holds no personal data: the site is postal code and city only.</summary>
 public sealed class OrderSummary
 {
     public Guid OrderId { get; init; }
@@ -20,7 +21,25 @@ public sealed class OrderSummary
 
     public int PanelCount { get; set; }
 
+    public required string PanelModel { get; set; }
+
+    public required string InverterModel { get; set; }
+
     public bool WithBattery { get; set; }
+
+    public string? Currency { get; set; }
+
+    public decimal? QuoteTotal { get; set; }
+
+    public DateTimeOffset? QuoteValidUntil { get; set; }
+
+    public decimal Paid { get; set; }
+
+    public decimal Refunded { get; set; }
+
+    public DateOnly? InstallationFrom { get; set; }
+
+    public DateOnly? InstallationTo { get; set; }
 
     public DateTimeOffset RequestedAt { get; init; }
 
@@ -34,10 +53,17 @@ public sealed class OrderSummary
     {
         order.ToTable("order_summaries");
         order.HasKey(o => o.OrderId);
-        order.HasIndex(o => new { o.CustomerId, o.RequestedAt });
+        order.HasIndex(o => new { o.CustomerId, o.RequestedAt, o.OrderId });
+        order.HasIndex(o => new { o.Status, o.RequestedAt, o.OrderId });
         order.Property(o => o.Status).HasMaxLength(40);
         order.Property(o => o.City).HasMaxLength(100);
         order.Property(o => o.CountryCode).HasMaxLength(2);
+        order.Property(o => o.PanelModel).HasMaxLength(100);
+        order.Property(o => o.InverterModel).HasMaxLength(100);
+        order.Property(o => o.Currency).HasMaxLength(3);
         order.Property(o => o.EstimatedKwp).HasPrecision(8, 2);
+        order.Property(o => o.QuoteTotal).HasPrecision(14, 2);
+        order.Property(o => o.Paid).HasPrecision(14, 2);
+        order.Property(o => o.Refunded).HasPrecision(14, 2);
     }
 }

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using SolarEvents.Projections.Accounts;
+using SolarEvents.Projections.ChangeRequests;
 using SolarEvents.Projections.Orders;
+using SolarEvents.Projections.Timeline;
 
 namespace SolarEvents.Projections.ReadModels;
 
@@ -7,6 +10,12 @@ namespace SolarEvents.Projections.ReadModels;
 public sealed class ReadModelDbContext(DbContextOptions<ReadModelDbContext> options) : DbContext(options)
 {
     public DbSet<OrderSummary> OrderSummaries => Set<OrderSummary>();
+
+    public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+
+    public DbSet<AccountView> Accounts => Set<AccountView>();
+
+    public DbSet<ChangeRequestView> ChangeRequests => Set<ChangeRequestView>();
 
     public DbSet<ProjectorCheckpoint> Checkpoints => Set<ProjectorCheckpoint>();
 
@@ -19,6 +28,9 @@ public sealed class ReadModelDbContext(DbContextOptions<ReadModelDbContext> opti
             checkpoint.Property(c => c.ProjectorName).HasMaxLength(100);
         });
         OrderSummary.Configure(modelBuilder.Entity<OrderSummary>());
+        TimelineEntry.Configure(modelBuilder.Entity<TimelineEntry>());
+        AccountView.Configure(modelBuilder.Entity<AccountView>());
+        ChangeRequestView.Configure(modelBuilder.Entity<ChangeRequestView>());
     }
 }
 

@@ -3,7 +3,6 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Subscriptions;
 using Microsoft.EntityFrameworkCore;
-using SolarEvents.Projections.Orders;
 
 namespace SolarEvents.Projections.ReadModels;
 
@@ -40,7 +39,7 @@ public sealed class ReadModelSubscription : SubscriptionBase
 
         foreach (var @event in page.Events.Where(e => e.Sequence > checkpoint.LastSequence))
         {
-            OrderSummaryWriter.Apply(db, @event);
+            await ReadModelWriters.ApplyAsync(db, @event, cancellationToken);
             checkpoint.UpdatedAt = @event.Timestamp;
         }
 

@@ -22,6 +22,99 @@ namespace SolarEvents.Projections.ReadModels.Migrations
 
             MySqlModelBuilderExtensions.AutoIncrementColumns(modelBuilder);
 
+            modelBuilder.Entity("SolarEvents.Projections.Accounts.AccountView", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<bool>("EmailVerified")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<bool>("PersonalDataErased")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("accounts", (string)null);
+                });
+
+            modelBuilder.Entity("SolarEvents.Projections.ChangeRequests.ChangeRequestView", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("AppliedChanges")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("varchar(300)");
+
+                    b.Property<string>("CustomerContactReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("OpenedBy")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)");
+
+                    b.Property<Guid>("TargetStreamId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("RequestId");
+
+                    b.HasIndex("TargetStreamId");
+
+                    b.HasIndex("Status", "OpenedAt", "RequestId");
+
+                    b.ToTable("change_requests", (string)null);
+                });
+
             modelBuilder.Entity("SolarEvents.Projections.Orders.OrderSummary", b =>
                 {
                     b.Property<Guid>("OrderId")
@@ -38,6 +131,10 @@ namespace SolarEvents.Projections.ReadModels.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("varchar(2)");
 
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("varchar(3)");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("char(36)");
 
@@ -45,8 +142,39 @@ namespace SolarEvents.Projections.ReadModels.Migrations
                         .HasPrecision(8, 2)
                         .HasColumnType("decimal(8,2)");
 
+                    b.Property<DateOnly?>("InstallationFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("InstallationTo")
+                        .HasColumnType("date");
+
+                    b.Property<string>("InverterModel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<decimal>("Paid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
                     b.Property<int>("PanelCount")
                         .HasColumnType("int");
+
+                    b.Property<string>("PanelModel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<decimal?>("QuoteTotal")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<DateTimeOffset?>("QuoteValidUntil")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<decimal>("Refunded")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("datetime(6)");
@@ -67,7 +195,9 @@ namespace SolarEvents.Projections.ReadModels.Migrations
 
                     b.HasKey("OrderId");
 
-                    b.HasIndex("CustomerId", "RequestedAt");
+                    b.HasIndex("CustomerId", "RequestedAt", "OrderId");
+
+                    b.HasIndex("Status", "RequestedAt", "OrderId");
 
                     b.ToTable("order_summaries", (string)null);
                 });
@@ -87,6 +217,50 @@ namespace SolarEvents.Projections.ReadModels.Migrations
                     b.HasKey("ProjectorName");
 
                     b.ToTable("projector_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("SolarEvents.Projections.Timeline.TimelineEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("ActorRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("varchar(40)");
+
+                    b.Property<Guid?>("ChangeRequestId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("EventName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("varchar(80)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("StreamId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("varchar(300)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("ChangeRequestId", "Sequence");
+
+                    b.HasIndex("StreamId", "Version");
+
+                    b.ToTable("timeline_entries", (string)null);
                 });
 #pragma warning restore 612, 618
         }

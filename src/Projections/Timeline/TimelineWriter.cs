@@ -1,0 +1,71 @@
+using System.Globalization;
+using JasperFx.Events;
+using SolarEvents.Application.Messaging;
+using SolarEvents.Domain.Accounts;
+using SolarEvents.Domain.ChangeRequests;
+using SolarEvents.Domain.Orders;
+using SolarEvents.Projections.ReadModels;
+
+namespace SolarEvents.Projections.Timeline;
+
+/// <summary>Appends a <see cref="TimelineEntry"/> for every event.</summary>
+public sealed class TimelineWriter : IReadModelWriter
+{
+    public Task ApplyAsync(ReadModelDbContext db, IEvent stored, CancellationToken cancellation)
+    {
+        db.TimelineEntries.Add(new TimelineEntry
+        {
+            Sequence = stored.Sequence,
+            StreamId = stored.StreamId,
+            Version = stored.Version,
+            EventName = stored.EventTypeName,
+            Summary = Describe(stored.Data),
+            ChangeRequestId = ChangeRequestOf(stored),
+            ActorId = stored.UserName,
+            ActorRole = stored.GetHeader(ActorMetadataMiddleware.ActorRoleHeader)?.ToString(),
+            OccurredAt = stored.Timestamp,
+        });
+        return Task.CompletedTask;
+    }
+
+    private static Guid? ChangeRequestOf(IEvent stored) =>
+        stored.Data.GetType().GetProperty("ChangeRequestId")?.GetValue(stored.Data) as Guid?
+        ?? (Guid.TryParse(stored.GetHeader(ActorMetadataMiddleware.ChangeRequestHeader)?.ToString(), out var id) ? id : null);
+
+    /// <summary>Only fields that are safe to show any reader of the timeline: no contact details, no free text
+    /// that a customer typed.</summary>
+    private static string Describe(object data) => data switch
+    {
+        QuoteRequested e => Format($"Quote requested: {e.System.PanelCount} panels, {e.EstimatedKwp} kWp"),
+        SiteSurveyScheduled e => Format($"Site survey scheduled for {e.SurveyAt:yyyy-MM-dd}"),
+        SiteSurveyCompleted e => Format($"Site survey completed: {e.AdjustedKwp} kWp"),
+        QuoteIssued e => Format($"Quote issued: {e.Total:0.00} {e.Currency}, valid until {e.ValidUntil:yyyy-MM-dd}"),
+        QuoteAccepted => "Quote accepted",
+        InstallationScheduled e => Format($"Installation scheduled {e.Window.From:yyyy-MM-dd} to {e.Window.To:yyyy-MM-dd}"),
+        InstallationRescheduled e => Format($"Installation rescheduled to {e.To.From:yyyy-MM-dd} – {e.To.To:yyyy-MM-dd}"),
+        SystemInstalled => "System installed",
+        GridConnectionApproved => "Grid connection approved",
+        SystemActivated => "System activated",
+        SystemConfigurationChanged e => Format($"System changed to {e.To.PanelCount} panels"),
+        PriceAdjusted e => Format($"Price adjusted by {e.Adjustment}, new total {e.NewTotal}"),
+        PaymentRecorded e => Format($"Payment recorded: {e.Amount}"),
+        PaymentRefunded e => Format($"Refund: {e.Amount}"),
+        OrderCancelled => "Order cancelled",
+        AccountRegistered => "Account registered",
+        AccountContactDetailsChanged => "Contact details changed",
+        AccountEmailVerified => "Email verified",
+        AccountSuspended => "Account suspended",
+        AccountReactivated => "Account reactivated",
+        AccountClosed => "Account closed",
+        AccountPersonalDataErased => "Personal data erased",
+        ChangeRequestOpened e => Format($"Change request opened for {string.Join(", ", e.Categories)}"),
+        ChangeRequestApproved => "Change request approved",
+        ChangeRequestRejected => "Change request rejected",
+        ChangeRequestChangesApplied e => Format($"Changes applied: {string.Join(", ", e.EventTypes)}"),
+        ChangeRequestClosed => "Change request closed",
+        ChangeRequestExpired => "Change request expired",
+        _ => data.GetType().Name,
+    };
+
+    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
