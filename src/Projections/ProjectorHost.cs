@@ -23,6 +23,7 @@ public static class ProjectorHost
             })
             // HotCold: one instance projects, others stand by and take over on failure.
             .AddAsyncDaemon(DaemonMode.HotCold);
+        builder.Services.AddHostedService<ProjectorLagMonitor>();
         return builder;
     }
 
@@ -32,6 +33,8 @@ public static class ProjectorHost
         var connectionString = RequiredConnectionString(configuration, "MySql");
         var serverVersion = ReadModelServerVersion.From(configuration);
         services.AddDbContextFactory<ReadModelDbContext>(options => options.UseMySql(connectionString, serverVersion));
+        services.AddSingleton<EventLogHead>();
+        services.AddSingleton<ReadModelLag>();
         return services;
     }
 

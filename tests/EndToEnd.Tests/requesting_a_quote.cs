@@ -14,13 +14,7 @@ namespace SolarEvents.EndToEnd.Tests;
 [Collection(WholeSystem.Name)]
 public sealed class requesting_a_quote(SolarEventsApp app)
 {
-    private static readonly object ValidBody = new
-    {
-        site = new { postalCode = "10115", city = "Berlin", countryCode = "DE" },
-        roof = "PitchedTile",
-        estimatedKwp = 8.4m,
-        system = new { panelCount = 20, panelModel = "SunPeak 420", inverterModel = "GridMax 8K", withBattery = true },
-    };
+    private static readonly object ValidBody = OrderRequests.ValidBody;
 
     [Fact]
     public async Task customer_requests_a_quote_and_reads_the_order_back_from_the_read_model()

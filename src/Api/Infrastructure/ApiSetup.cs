@@ -4,7 +4,11 @@ using Microsoft.AspNetCore.Http.Json;
 using Npgsql;
 using Serilog;
 using SolarEvents.Api.Authentication;
+using SolarEvents.Api.Operations;
 using SolarEvents.Api.Orders;
+using SolarEvents.Api.Queries;
+using SolarEvents.Api.Sales;
+using SolarEvents.Api.Support;
 using SolarEvents.Application.EventStore;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Messaging;
@@ -32,6 +36,7 @@ public static class ApiSetup
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSolarEventsAuthentication(configuration);
         services.AddCommandPolicies();
+        services.AddStaffPolicies();
         services.AddReadModels(configuration);
         services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
         services.AddEventStore(postgres).IntegrateWithWolverine().ApplyAllDatabaseChangesOnStartup();
@@ -64,6 +69,9 @@ public static class ApiSetup
         app.UseAuthorization();
         app.MapSolarEventsHealthChecks();
         app.MapOrderEndpoints();
+        app.MapSupportEndpoints();
+        app.MapSalesEndpoints();
+        app.MapOperationsEndpoints();
         return app;
     }
 }

@@ -14,7 +14,8 @@ public static class HealthChecks
     {
         services.AddHealthChecks()
             .AddCheck<EventStoreHealthCheck>("event-store", tags: [ReadyTag])
-            .AddCheck<ReadModelHealthCheck>("read-models", tags: [ReadyTag]);
+            .AddCheck<ReadModelHealthCheck>("read-models", tags: [ReadyTag])
+            .AddCheck<ProjectionLagHealthCheck>("projection-lag", tags: [ReadyTag]);
         return services;
     }
 
@@ -50,5 +51,19 @@ public sealed class ReadModelHealthCheck(IDbContextFactory<ReadModelDbContext> c
         return await db.Database.CanConnectAsync(cancellationToken)
             ? HealthCheckResult.Healthy()
             : HealthCheckResult.Unhealthy("MySQL does not answer.");
+    }
+}
+
+/// <summary>Degraded (still serving, but stale) when the read models are more than ReadModels:MaxHealthyLag
+/// events behind the log.</summary>
+public sealed class ProjectionLagHealthCheck(ReadModelLag lag, IConfiguration configuration) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var allowed = configuration.GetValue("ReadModels:MaxHealthyLag", 1000L);
+        var status = await lag.MeasureAsync(cancellationToken);
+        return status.Lag <= allowed
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Degraded($"The read models are {status.Lag} events behind.");
     }
 }

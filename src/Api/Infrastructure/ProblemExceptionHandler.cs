@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using SolarEvents.Api.Queries;
 using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.Common;
 
@@ -22,6 +23,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             DomainRuleViolatedException rule => Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.ForRule(rule.Error.Code),
                 "Business rule violated", rule.Error.Detail),
             StreamVersionConflictException conflict => Problems.Conflict(conflict.CurrentVersion),
+            ReadModelBehindException behind => Problems.ReadModelBehind(behind.CurrentVersion),
             BadHttpRequestException bad => Problems.Create(bad.StatusCode, ProblemTypes.MalformedRequest,
                 "Malformed request", "The request could not be read."),
             _ => null,

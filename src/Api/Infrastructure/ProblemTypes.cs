@@ -11,6 +11,7 @@ public static class ProblemTypes
     public const string Forbidden = Prefix + "forbidden";
     public const string NotFound = Prefix + "not-found";
     public const string Conflict = Prefix + "concurrency-conflict";
+    public const string ReadModelBehind = Prefix + "read-model-behind";
     public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
     public const string Internal = Prefix + "internal";
 

@@ -25,6 +25,14 @@ public static class Problems
         return problem;
     }
 
+    public static ProblemDetails ReadModelBehind(long? currentVersion)
+    {
+        var problem = Create(StatusCodes.Status409Conflict, ProblemTypes.ReadModelBehind, "Not yet visible",
+            "The change is not visible to queries yet. Retry shortly.");
+        problem.Extensions["currentVersion"] = currentVersion;
+        return problem;
+    }
+
     public static async Task WriteAsync(HttpContext context, ProblemDetails problem)
     {
         problem.Extensions["correlationId"] = CorrelationIdMiddleware.Get(context);

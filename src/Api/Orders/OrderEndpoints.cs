@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using SolarEvents.Api.Queries;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Orders.RequestingQuote;
 using SolarEvents.Domain.Orders;
@@ -11,16 +12,14 @@ namespace SolarEvents.Api.Orders;
 /// <summary>What a customer sends to ask for a quote. Who the customer is comes from the token.</summary>
 public sealed record RequestQuoteBody(InstallationSite Site, RoofType Roof, decimal EstimatedKwp, SystemConfiguration System);
 
-public sealed record OrderSummaryResponse(
-    Guid OrderId, string Status, string City, string CountryCode, decimal EstimatedKwp, int PanelCount,
-    bool WithBattery, DateTimeOffset RequestedAt, DateTimeOffset UpdatedAt, long Version);
-
+/// <summary>A customer's own orders. Another customer's order is a 404, exactly like a missing one.</summary>
 public static class OrderEndpoints
 {
     public static void MapOrderEndpoints(this IEndpointRouteBuilder app)
     {
         var customerOrders = app.MapGroup("/api/v1/orders").RequireAuthorization(Authentication.Policies.Customer);
         customerOrders.MapPost("/", RequestQuote);
+        customerOrders.MapGet("/", ListOwnOrders);
         customerOrders.MapGet("/{orderId:guid}", GetOwnOrder);
     }
 
@@ -33,17 +32,25 @@ public static class OrderEndpoints
         return TypedResults.Created($"/api/v1/orders/{changed.StreamId}", changed);
     }
 
-    /// <summary>Another customer's order is a 404, exactly like a missing one: no probing for ids.</summary>
-    private static async Task<Results<Ok<OrderSummaryResponse>, NotFound>> GetOwnOrder(
-        Guid orderId, HttpContext http, IDbContextFactory<ReadModelDbContext> contexts, CancellationToken cancellation)
+    private static async Task<Ok<Page<OrderListItem>>> ListOwnOrders(
+        HttpContext http, IDbContextFactory<ReadModelDbContext> contexts, CancellationToken cancellation,
+        int? limit = null, string? after = null, string? status = null)
     {
         var customer = Actor.From(http.User)!;
         await using var db = await contexts.CreateDbContextAsync(cancellation);
-        var order = await db.OrderSummaries.AsNoTracking()
-            .Where(o => o.OrderId == orderId && o.CustomerId == customer.Id)
-            .Select(o => new OrderSummaryResponse(o.OrderId, o.Status, o.City, o.CountryCode, o.EstimatedKwp,
-                o.PanelCount, o.WithBattery, o.RequestedAt, o.UpdatedAt, o.Version))
-            .SingleOrDefaultAsync(cancellation);
-        return order is null ? TypedResults.NotFound() : TypedResults.Ok(order);
+        var page = await db.OrdersPageAsync(customer.Id, status, Paging.Limit(limit), Paging.Before(after), cancellation);
+        return TypedResults.Ok(new Page<OrderListItem>(page.Items.Select(o => o.ToListItem()).ToList(), page.Next));
+    }
+
+    private static async Task<Results<Ok<OrderDetail>, NotFound>> GetOwnOrder(
+        Guid orderId, HttpContext http, IDbContextFactory<ReadModelDbContext> contexts, TimeProvider clock,
+        CancellationToken cancellation, long? minVersion = null)
+    {
+        var customer = Actor.From(http.User)!;
+        await using var db = await contexts.CreateDbContextAsync(cancellation);
+        var order = await ReadYourWrites.ReadAsync(minVersion, () => db.OrderAsync(orderId, customer.Id, cancellation),
+            o => o.Version, clock, cancellation);
+        if (order is null) return TypedResults.NotFound();
+        return TypedResults.Ok(order.ToDetail(await db.TimelineAsync(orderId, cancellation), forStaff: false));
     }
 }

@@ -22,6 +22,9 @@ public sealed class ChangeRequestView
 
     public DateTimeOffset OpenedAt { get; init; }
 
+    /// <summary>The global sequence of the opening event: the keyset that pages are cut on.</summary>
+    public long Position { get; init; }
+
     public DateTimeOffset ExpiresAt { get; init; }
 
     public Guid? DecidedBy { get; set; }
@@ -38,7 +41,8 @@ public sealed class ChangeRequestView
     {
         request.ToTable("change_requests");
         request.HasKey(r => r.RequestId);
-        request.HasIndex(r => new { r.Status, r.OpenedAt, r.RequestId });
+        request.HasIndex(r => r.Position).IsUnique();
+        request.HasIndex(r => new { r.Status, r.Position });
         request.HasIndex(r => r.TargetStreamId);
         request.Property(r => r.Categories).HasMaxLength(300);
         request.Property(r => r.Status).HasMaxLength(20);

@@ -20,6 +20,7 @@ public sealed class ChangeRequestViewWriter : IReadModelWriter
                 Reason = opened.Reason,
                 CustomerContactReference = opened.CustomerContactReference,
                 OpenedAt = stored.Timestamp,
+                Position = stored.Sequence,
                 ExpiresAt = opened.ExpiresAt,
                 Version = stored.Version,
                 UpdatedAt = stored.Timestamp,

@@ -43,6 +43,10 @@ public sealed class OrderSummary
 
     public DateTimeOffset RequestedAt { get; init; }
 
+    /// <summary>The global sequence of the event that created the order: unique and increasing, the keyset
+    /// that pages are cut on.</summary>
+    public long Position { get; init; }
+
     /// <summary>The order stream's version this row reflects (read-your-writes).</summary>
     public long Version { get; set; }
 
@@ -53,8 +57,9 @@ public sealed class OrderSummary
     {
         order.ToTable("order_summaries");
         order.HasKey(o => o.OrderId);
-        order.HasIndex(o => new { o.CustomerId, o.RequestedAt, o.OrderId });
-        order.HasIndex(o => new { o.Status, o.RequestedAt, o.OrderId });
+        order.HasIndex(o => o.Position).IsUnique();
+        order.HasIndex(o => new { o.CustomerId, o.Position });
+        order.HasIndex(o => new { o.Status, o.Position });
         order.Property(o => o.Status).HasMaxLength(40);
         order.Property(o => o.City).HasMaxLength(100);
         order.Property(o => o.CountryCode).HasMaxLength(2);

@@ -36,6 +36,7 @@ public sealed class OrderSummaryWriter : IReadModelWriter
         InverterModel = requested.System.InverterModel,
         WithBattery = requested.System.WithBattery,
         RequestedAt = stored.Timestamp,
+        Position = stored.Sequence,
         Version = stored.Version,
         UpdatedAt = stored.Timestamp,
     };

@@ -87,6 +87,9 @@ namespace SolarEvents.Projections.ReadModels.Migrations
                     b.Property<Guid>("OpenedBy")
                         .HasColumnType("char(36)");
 
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -108,9 +111,12 @@ namespace SolarEvents.Projections.ReadModels.Migrations
 
                     b.HasKey("RequestId");
 
+                    b.HasIndex("Position")
+                        .IsUnique();
+
                     b.HasIndex("TargetStreamId");
 
-                    b.HasIndex("Status", "OpenedAt", "RequestId");
+                    b.HasIndex("Status", "Position");
 
                     b.ToTable("change_requests", (string)null);
                 });
@@ -165,6 +171,9 @@ namespace SolarEvents.Projections.ReadModels.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("varchar(100)");
 
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
                     b.Property<decimal?>("QuoteTotal")
                         .HasPrecision(14, 2)
                         .HasColumnType("decimal(14,2)");
@@ -195,9 +204,12 @@ namespace SolarEvents.Projections.ReadModels.Migrations
 
                     b.HasKey("OrderId");
 
-                    b.HasIndex("CustomerId", "RequestedAt", "OrderId");
+                    b.HasIndex("Position")
+                        .IsUnique();
 
-                    b.HasIndex("Status", "RequestedAt", "OrderId");
+                    b.HasIndex("CustomerId", "Position");
+
+                    b.HasIndex("Status", "Position");
 
                     b.ToTable("order_summaries", (string)null);
                 });

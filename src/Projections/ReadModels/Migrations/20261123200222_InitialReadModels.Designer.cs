@@ -12,7 +12,7 @@ using SolarEvents.Projections.ReadModels;
 namespace SolarEvents.Projections.ReadModels.Migrations
 {
     [DbContext(typeof(ReadModelDbContext))]
-    [Migration("20261123200030_InitialReadModels")]
+    [Migration("20261123200222_InitialReadModels")]
     partial class InitialReadModels
     {
         /// <inheritdoc />
@@ -90,6 +90,9 @@ namespace SolarEvents.Projections.ReadModels.Migrations
                     b.Property<Guid>("OpenedBy")
                         .HasColumnType("char(36)");
 
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -111,9 +114,12 @@ namespace SolarEvents.Projections.ReadModels.Migrations
 
                     b.HasKey("RequestId");
 
+                    b.HasIndex("Position")
+                        .IsUnique();
+
                     b.HasIndex("TargetStreamId");
 
-                    b.HasIndex("Status", "OpenedAt", "RequestId");
+                    b.HasIndex("Status", "Position");
 
                     b.ToTable("change_requests", (string)null);
                 });
@@ -168,6 +174,9 @@ namespace SolarEvents.Projections.ReadModels.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("varchar(100)");
 
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
                     b.Property<decimal?>("QuoteTotal")
                         .HasPrecision(14, 2)
                         .HasColumnType("decimal(14,2)");
@@ -198,9 +207,12 @@ namespace SolarEvents.Projections.ReadModels.Migrations
 
                     b.HasKey("OrderId");
 
-                    b.HasIndex("CustomerId", "RequestedAt", "OrderId");
+                    b.HasIndex("Position")
+                        .IsUnique();
 
-                    b.HasIndex("Status", "RequestedAt", "OrderId");
+                    b.HasIndex("CustomerId", "Position");
+
+                    b.HasIndex("Status", "Position");
 
                     b.ToTable("order_summaries", (string)null);
                 });

@@ -49,6 +49,7 @@ namespace SolarEvents.Projections.ReadModels.Migrations
                     CustomerContactReference = table.Column<string>(type: "varchar(100)", maxLength: 100, nullable: false)
                         .Annotation("MySql:CharSet", "utf8mb4"),
                     OpenedAt = table.Column<DateTimeOffset>(type: "datetime(6)", nullable: false),
+                    Position = table.Column<long>(type: "bigint", nullable: false),
                     ExpiresAt = table.Column<DateTimeOffset>(type: "datetime(6)", nullable: false),
                     DecidedBy = table.Column<Guid>(type: "char(36)", nullable: true, collation: "ascii_general_ci"),
                     DecidedAt = table.Column<DateTimeOffset>(type: "datetime(6)", nullable: true),
@@ -90,6 +91,7 @@ namespace SolarEvents.Projections.ReadModels.Migrations
                     InstallationFrom = table.Column<DateOnly>(type: "date", nullable: true),
                     InstallationTo = table.Column<DateOnly>(type: "date", nullable: true),
                     RequestedAt = table.Column<DateTimeOffset>(type: "datetime(6)", nullable: false),
+                    Position = table.Column<long>(type: "bigint", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "datetime(6)", nullable: false)
                 },
@@ -139,9 +141,15 @@ namespace SolarEvents.Projections.ReadModels.Migrations
                 .Annotation("MySql:CharSet", "utf8mb4");
 
             migrationBuilder.CreateIndex(
-                name: "IX_change_requests_Status_OpenedAt_RequestId",
+                name: "IX_change_requests_Position",
                 table: "change_requests",
-                columns: new[] { "Status", "OpenedAt", "RequestId" });
+                column: "Position",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_change_requests_Status_Position",
+                table: "change_requests",
+                columns: new[] { "Status", "Position" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_change_requests_TargetStreamId",
@@ -149,14 +157,20 @@ namespace SolarEvents.Projections.ReadModels.Migrations
                 column: "TargetStreamId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_order_summaries_CustomerId_RequestedAt_OrderId",
+                name: "IX_order_summaries_CustomerId_Position",
                 table: "order_summaries",
-                columns: new[] { "CustomerId", "RequestedAt", "OrderId" });
+                columns: new[] { "CustomerId", "Position" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_order_summaries_Status_RequestedAt_OrderId",
+                name: "IX_order_summaries_Position",
                 table: "order_summaries",
-                columns: new[] { "Status", "RequestedAt", "OrderId" });
+                column: "Position",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_order_summaries_Status_Position",
+                table: "order_summaries",
+                columns: new[] { "Status", "Position" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_timeline_entries_ChangeRequestId_Sequence",

@@ -1,0 +1,22 @@
+using SolarEvents.Application.Identity;
+
+namespace SolarEvents.Api.Queries;
+
+/// <summary>Route-group policies for staff reads (DESIGN.md's access table). Customers have their own.</summary>
+public static class StaffPolicies
+{
+    public const string Support = "staff:support";
+    public const string RequestTrail = "staff:request-trail";
+    public const string Sales = "staff:sales";
+    public const string Operations = "staff:operations";
+
+    public static IServiceCollection AddStaffPolicies(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Support, policy => policy.RequireRole(Roles.SupportAgent, Roles.Admin))
+            .AddPolicy(RequestTrail, policy => policy.RequireRole(Roles.SupportAgent, Roles.Admin, Roles.Compliance))
+            .AddPolicy(Sales, policy => policy.RequireRole(Roles.Sales))
+            .AddPolicy(Operations, policy => policy.RequireRole(Roles.Engineer));
+        return services;
+    }
+}
