@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SolarEvents.Application.EventStore;
 using SolarEvents.Projections.ReadModels;
+using SolarEvents.Projections.Rebuild;
 
 namespace SolarEvents.Projections;
 
@@ -17,6 +18,8 @@ public static class ProjectorHost
         // Registered before the daemon: hosted services start in order, so tables exist before the first write.
         builder.Services.AddHostedService<ReadModelMigrator>();
         builder.Services.AddEventStore(RequiredConnectionString(builder.Configuration, "Postgres"))
+            // Schema first, before the daemon and the lag monitor touch it concurrently.
+            .ApplyAllDatabaseChangesOnStartup()
             .AddSubscriptionWithServices<ReadModelSubscription>(ServiceLifetime.Singleton, options =>
             {
                 options.Options.BatchSize = 500;
@@ -35,6 +38,16 @@ public static class ProjectorHost
         services.AddDbContextFactory<ReadModelDbContext>(options => options.UseMySql(connectionString, serverVersion));
         services.AddSingleton<EventLogHead>();
         services.AddSingleton<ReadModelLag>();
+        return services;
+    }
+
+    /// <summary>What `rebuild` needs on top of the read models: the shadow tables and the event reader.</summary>
+    public static IServiceCollection AddReadModelRebuild(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDbContextFactory<ShadowReadModelDbContext>(options =>
+            options.UseMySql(RequiredConnectionString(configuration, "MySql"), ReadModelServerVersion.From(configuration)));
+        services.AddSingleton<EventLogReader>();
+        services.AddSingleton<ReadModelRebuilder>();
         return services;
     }
 

@@ -17,4 +17,30 @@ public sealed partial class ProjectorRig
             await using var db = ReadModels();
             return await db.OrderSummaries.AsNoTracking().SingleOrDefaultAsync(o => o.OrderId == orderId);
         }, what: $"order {orderId} in MySQL");
+
+    /// <summary>Waits until the projector's checkpoint has reached the newest event.</summary>
+    public async Task WaitUntilCaughtUpAsync(TimeSpan? timeout = null)
+    {
+        var head = await HeadAsync();
+        await Eventually.Until(async () =>
+        {
+            await using var db = ReadModels();
+            var checkpoint = await db.Checkpoints.AsNoTracking().SingleOrDefaultAsync(c => c.ProjectorName == ReadModelSubscription.ProjectorName);
+            return checkpoint is not null && checkpoint.LastSequence >= head ? checkpoint : null;
+        }, timeout, what: $"the projector to reach event {head}");
+    }
+
+    /// <summary>Every read-model row, serialized and in key order: two snapshots are equal row for row.</summary>
+    public async Task<string> SnapshotAsync()
+    {
+        await using var db = ReadModels();
+        var tables = new
+        {
+            Orders = await db.OrderSummaries.AsNoTracking().OrderBy(o => o.Position).ToListAsync(),
+            Timeline = await db.TimelineEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(),
+            Accounts = await db.Accounts.AsNoTracking().OrderBy(a => a.RegisteredAt).ToListAsync(),
+            Requests = await db.ChangeRequests.AsNoTracking().OrderBy(r => r.Position).ToListAsync(),
+        };
+        return System.Text.Json.JsonSerializer.Serialize(tables);
+    }
 }

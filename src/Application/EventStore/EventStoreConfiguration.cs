@@ -35,6 +35,7 @@ public static class EventStoreConfiguration
         options.Events.UseAdvisoryLockTransaction = true;
 
         RegisterEventTypes(options.Events);
+        AggregateProjections.Register(options);
     }
 
     /// <summary>Stable names from the domain's catalog, so renaming a class never orphans stored history;

@@ -14,17 +14,17 @@ public enum AccountStatus
 /// </summary>
 public sealed partial record Account(Guid Id, AccountStatus Status, bool EmailVerified)
 {
-    public static Account Create(AccountRegistered e) => new(e.AccountId, AccountStatus.Active, EmailVerified: false);
+    public static Account Start(AccountRegistered e) => new(e.AccountId, AccountStatus.Active, EmailVerified: false);
 
-    public Account Apply(AccountContactDetailsChanged e) => this;
+    public Account When(AccountContactDetailsChanged e) => this;
 
-    public Account Apply(AccountEmailVerified e) => this with { EmailVerified = true };
+    public Account When(AccountEmailVerified e) => this with { EmailVerified = true };
 
-    public Account Apply(AccountSuspended e) => this with { Status = AccountStatus.Suspended };
+    public Account When(AccountSuspended e) => this with { Status = AccountStatus.Suspended };
 
-    public Account Apply(AccountReactivated e) => this with { Status = AccountStatus.Active };
+    public Account When(AccountReactivated e) => this with { Status = AccountStatus.Active };
 
-    public Account Apply(AccountClosed e) => this with { Status = AccountStatus.Closed };
+    public Account When(AccountClosed e) => this with { Status = AccountStatus.Closed };
 
-    public Account Apply(AccountPersonalDataErased e) => this with { Status = AccountStatus.Erased };
+    public Account When(AccountPersonalDataErased e) => this with { Status = AccountStatus.Erased };
 }

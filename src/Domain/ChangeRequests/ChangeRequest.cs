@@ -13,7 +13,7 @@ public enum ChangeRequestStatus
 
 /// <summary>
 /// The trail that lets support amend an order or account: who asked, for what, why, and who approved.
-/// Decisions are in ChangeRequest.Decisions.cs; Marten folds it through Create/Apply.
+/// Decisions are in ChangeRequest.Decisions.cs; ChangeRequestHistory folds it through Start/When.
 /// </summary>
 public sealed partial record ChangeRequest(
     Guid Id,
@@ -26,17 +26,17 @@ public sealed partial record ChangeRequest(
     /// <summary>Usable for changes: open (approved or not) and not yet closed, rejected or expired.</summary>
     public bool IsOpen => Status is ChangeRequestStatus.Open or ChangeRequestStatus.Approved;
 
-    public static ChangeRequest Create(ChangeRequestOpened e) =>
+    public static ChangeRequest Start(ChangeRequestOpened e) =>
         new(e.RequestId, e.OpenedBy, e.TargetStreamId, EnumSet.Of(e.Categories), ChangeRequestStatus.Open, e.ExpiresAt);
 
-    public ChangeRequest Apply(ChangeRequestApproved e) => this with { Status = ChangeRequestStatus.Approved };
+    public ChangeRequest When(ChangeRequestApproved e) => this with { Status = ChangeRequestStatus.Approved };
 
-    public ChangeRequest Apply(ChangeRequestRejected e) => this with { Status = ChangeRequestStatus.Rejected };
+    public ChangeRequest When(ChangeRequestRejected e) => this with { Status = ChangeRequestStatus.Rejected };
 
     /// <summary>The trail entry matters to readers, not to decisions: the state does not change.</summary>
-    public ChangeRequest Apply(ChangeRequestChangesApplied e) => this;
+    public ChangeRequest When(ChangeRequestChangesApplied e) => this;
 
-    public ChangeRequest Apply(ChangeRequestClosed e) => this with { Status = ChangeRequestStatus.Closed };
+    public ChangeRequest When(ChangeRequestClosed e) => this with { Status = ChangeRequestStatus.Closed };
 
-    public ChangeRequest Apply(ChangeRequestExpired e) => this with { Status = ChangeRequestStatus.Expired };
+    public ChangeRequest When(ChangeRequestExpired e) => this with { Status = ChangeRequestStatus.Expired };
 }

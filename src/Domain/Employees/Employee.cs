@@ -10,20 +10,20 @@ public sealed partial record Employee(Guid Id, bool Offboarded, EnumSet<Employee
 {
     public ActiveBreakGlass? BreakGlass { get; init; }
 
-    public static Employee Create(EmployeeOnboarded e) => new(e.EmployeeId, Offboarded: false, default);
+    public static Employee Start(EmployeeOnboarded e) => new(e.EmployeeId, Offboarded: false, default);
 
-    public Employee Apply(EmployeeRoleGranted e) => this with { Roles = Roles.With(e.Role) };
+    public Employee When(EmployeeRoleGranted e) => this with { Roles = Roles.With(e.Role) };
 
-    public Employee Apply(EmployeeRoleRevoked e) => this with { Roles = Roles.Without(e.Role) };
+    public Employee When(EmployeeRoleRevoked e) => this with { Roles = Roles.Without(e.Role) };
 
     /// <summary>Clears roles and access even though revocations precede it: an offboarded employee holds
     /// nothing, whatever an older stream might contain.</summary>
-    public Employee Apply(EmployeeOffboarded e) => this with { Offboarded = true, Roles = default, BreakGlass = null };
+    public Employee When(EmployeeOffboarded e) => this with { Offboarded = true, Roles = default, BreakGlass = null };
 
-    public Employee Apply(BreakGlassGranted e) =>
+    public Employee When(BreakGlassGranted e) =>
         this with { BreakGlass = new ActiveBreakGlass(e.TargetStreamId, e.ChangeRequestId, e.Until) };
 
-    public Employee Apply(BreakGlassEnded e) => this with { BreakGlass = null };
+    public Employee When(BreakGlassEnded e) => this with { BreakGlass = null };
 
     /// <summary>For the application's authorization handlers: may this employee read the target's personal data now?</summary>
     public bool HasBreakGlassAccessTo(Guid targetStreamId, DateTimeOffset now) =>

@@ -1,9 +1,9 @@
 namespace SolarEvents.Domain.Orders;
 
 /// <summary>
-/// One solar installation, as far as decisions about it need to know. Marten rebuilds it by its
-/// self-aggregation convention: the static <see cref="Create"/> starts the stream, each public
-/// <c>Apply(event)</c> returns the next state. Decisions live in the other <c>Order.*.cs</c> files.
+/// One solar installation, as far as decisions about it need to know. The static <see cref="Start"/> begins
+/// the stream, each <c>When(event)</c> returns the next state (<see cref="OrderHistory"/> folds a stream with
+/// them, for Marten too). Decisions live in the other <c>Order.*.cs</c> files.
 /// </summary>
 public sealed partial record Order(Guid Id, Guid CustomerId, OrderStatus Status, SystemConfiguration System)
 {
@@ -25,40 +25,40 @@ public sealed partial record Order(Guid Id, Guid CustomerId, OrderStatus Status,
 
     public InstallationWindow? Window { get; init; }
 
-    public static Order Create(QuoteRequested e) =>
+    public static Order Start(QuoteRequested e) =>
         new(e.OrderId, e.CustomerId, OrderStatus.QuoteRequested, e.System) { EstimatedKwp = e.EstimatedKwp };
 
-    public Order Apply(SiteSurveyScheduled e) => this with { Status = OrderStatus.SurveyScheduled, SurveyAt = e.SurveyAt };
+    public Order When(SiteSurveyScheduled e) => this with { Status = OrderStatus.SurveyScheduled, SurveyAt = e.SurveyAt };
 
-    public Order Apply(SiteSurveyCompleted e) =>
+    public Order When(SiteSurveyCompleted e) =>
         this with { Status = OrderStatus.SurveyCompleted, EstimatedKwp = e.AdjustedKwp };
 
-    public Order Apply(QuoteIssued e) => this with
+    public Order When(QuoteIssued e) => this with
     {
         Status = OrderStatus.QuoteIssued,
         Quote = new OpenQuote(e.QuoteId, e.Currency, e.ValidUntil),
         Total = e.Total,
     };
 
-    public Order Apply(QuoteAccepted e) => this with { Status = OrderStatus.QuoteAccepted };
+    public Order When(QuoteAccepted e) => this with { Status = OrderStatus.QuoteAccepted };
 
-    public Order Apply(InstallationScheduled e) => this with { Status = OrderStatus.InstallationScheduled, Window = e.Window };
+    public Order When(InstallationScheduled e) => this with { Status = OrderStatus.InstallationScheduled, Window = e.Window };
 
-    public Order Apply(InstallationRescheduled e) => this with { Window = e.To };
+    public Order When(InstallationRescheduled e) => this with { Window = e.To };
 
-    public Order Apply(SystemInstalled e) => this with { Status = OrderStatus.Installed };
+    public Order When(SystemInstalled e) => this with { Status = OrderStatus.Installed };
 
-    public Order Apply(GridConnectionApproved e) => this with { Status = OrderStatus.GridConnectionApproved };
+    public Order When(GridConnectionApproved e) => this with { Status = OrderStatus.GridConnectionApproved };
 
-    public Order Apply(SystemActivated e) => this with { Status = OrderStatus.Activated };
+    public Order When(SystemActivated e) => this with { Status = OrderStatus.Activated };
 
-    public Order Apply(PaymentRecorded e) => this with { Paid = Paid + e.Amount.Amount };
+    public Order When(PaymentRecorded e) => this with { Paid = Paid + e.Amount.Amount };
 
-    public Order Apply(PaymentRefunded e) => this with { Refunded = Refunded + e.Amount.Amount };
+    public Order When(PaymentRefunded e) => this with { Refunded = Refunded + e.Amount.Amount };
 
-    public Order Apply(SystemConfigurationChanged e) => this with { System = e.To };
+    public Order When(SystemConfigurationChanged e) => this with { System = e.To };
 
-    public Order Apply(PriceAdjusted e) => this with { Total = e.NewTotal.Amount };
+    public Order When(PriceAdjusted e) => this with { Total = e.NewTotal.Amount };
 
-    public Order Apply(OrderCancelled e) => this with { Status = OrderStatus.Cancelled };
+    public Order When(OrderCancelled e) => this with { Status = OrderStatus.Cancelled };
 }

@@ -1,9 +1,10 @@
 namespace SolarEvents.Domain.Orders;
 
 /// <summary>
-/// Folds an order's events into its state, the way Marten does with <see cref="Order"/>'s Create/Apply.
-/// For tests, tools and replays outside Marten; kept off <see cref="Order"/> so Marten's conventions
-/// never see an extra method they might try to interpret.
+/// Folds an order's events into its state with <see cref="Order"/>'s Start/When. The one definition of how
+/// an order evolves: Marten's projection in the application calls it, and so do tests and tools.
+/// (Start/When are deliberately not Marten's conventional Create/Apply names: those would need Marten's
+/// source generator in this assembly, and the domain references no infrastructure.)
 /// </summary>
 public static class OrderHistory
 {
@@ -12,23 +13,23 @@ public static class OrderHistory
 
     public static Order Evolve(Order? state, object @event) => (state, @event) switch
     {
-        (null, QuoteRequested e) => Order.Create(e),
+        (null, QuoteRequested e) => Order.Start(e),
         (null, _) => throw new ArgumentException($"An order stream starts with {nameof(QuoteRequested)}.", nameof(@event)),
-        (_, SiteSurveyScheduled e) => state.Apply(e),
-        (_, SiteSurveyCompleted e) => state.Apply(e),
-        (_, QuoteIssued e) => state.Apply(e),
-        (_, QuoteAccepted e) => state.Apply(e),
-        (_, InstallationScheduledV1 e) => state.Apply(InstallationScheduledUpcaster.Upcast(e)),
-        (_, InstallationScheduled e) => state.Apply(e),
-        (_, InstallationRescheduled e) => state.Apply(e),
-        (_, SystemInstalled e) => state.Apply(e),
-        (_, GridConnectionApproved e) => state.Apply(e),
-        (_, SystemActivated e) => state.Apply(e),
-        (_, PaymentRecorded e) => state.Apply(e),
-        (_, PaymentRefunded e) => state.Apply(e),
-        (_, SystemConfigurationChanged e) => state.Apply(e),
-        (_, PriceAdjusted e) => state.Apply(e),
-        (_, OrderCancelled e) => state.Apply(e),
+        (_, SiteSurveyScheduled e) => state.When(e),
+        (_, SiteSurveyCompleted e) => state.When(e),
+        (_, QuoteIssued e) => state.When(e),
+        (_, QuoteAccepted e) => state.When(e),
+        (_, InstallationScheduledV1 e) => state.When(InstallationScheduledUpcaster.Upcast(e)),
+        (_, InstallationScheduled e) => state.When(e),
+        (_, InstallationRescheduled e) => state.When(e),
+        (_, SystemInstalled e) => state.When(e),
+        (_, GridConnectionApproved e) => state.When(e),
+        (_, SystemActivated e) => state.When(e),
+        (_, PaymentRecorded e) => state.When(e),
+        (_, PaymentRefunded e) => state.When(e),
+        (_, SystemConfigurationChanged e) => state.When(e),
+        (_, PriceAdjusted e) => state.When(e),
+        (_, OrderCancelled e) => state.When(e),
         _ => throw new ArgumentException($"{@event.GetType().Name} is not an order event.", nameof(@event)),
     };
 }

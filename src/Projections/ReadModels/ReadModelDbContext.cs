@@ -7,8 +7,19 @@ using SolarEvents.Projections.Timeline;
 namespace SolarEvents.Projections.ReadModels;
 
 /// <summary>The MySQL read side: what the apps read, and how far each projector got.</summary>
-public sealed class ReadModelDbContext(DbContextOptions<ReadModelDbContext> options) : DbContext(options)
+public class ReadModelDbContext : DbContext
 {
+    public ReadModelDbContext(DbContextOptions<ReadModelDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For derived contexts over the same tables under other names (the rebuild's shadow tables).</summary>
+    protected ReadModelDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<OrderSummary> OrderSummaries => Set<OrderSummary>();
 
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();

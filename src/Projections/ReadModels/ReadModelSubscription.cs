@@ -28,6 +28,7 @@ public sealed class ReadModelSubscription : SubscriptionBase
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        await using var rebuildCannotSwapNow = await ProjectorLock.AcquireAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var checkpoint = await db.Checkpoints.FindAsync([ProjectorName], cancellationToken);

@@ -73,7 +73,7 @@ public partial class event_catalog
 
     private static IEnumerable<Type> EventsAppliedBy(Type aggregate) =>
         aggregate.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
-            .Where(m => m.Name is "Apply" or "Create" && m.ReturnType == aggregate && m.GetParameters().Length == 1)
+            .Where(m => m.Name is "When" or "Start" && m.ReturnType == aggregate && m.GetParameters().Length == 1)
             .Select(m => m.GetParameters()[0].ParameterType);
 
     private static string BaseName(string name) => name[..name.LastIndexOf('.')];
