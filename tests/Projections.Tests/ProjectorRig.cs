@@ -84,6 +84,14 @@ public sealed partial class ProjectorRig : IAsyncDisposable
         return await session.Events.QueryAllRawEvents().CountAsync();
     }
 
+    public async Task<Dictionary<Guid, int>> EventsPerStreamAsync(IEnumerable<Guid> streams)
+    {
+        await using var session = Store.QuerySession();
+        var counts = new Dictionary<Guid, int>();
+        foreach (var stream in streams) counts[stream] = (await session.Events.FetchStreamAsync(stream)).Count;
+        return counts;
+    }
+
     /// <summary>Builds the services the `rebuild` command uses, against this rig's databases.</summary>
     public ServiceProvider RebuildServices()
     {
