@@ -18,6 +18,12 @@ public sealed partial class ProjectorRig
             return await db.OrderSummaries.AsNoTracking().SingleOrDefaultAsync(o => o.OrderId == orderId);
         }, what: $"order {orderId} in MySQL");
 
+    private async Task MigrateReadModelsAsync()
+    {
+        await using var db = ReadModels();
+        await db.Database.MigrateAsync();
+    }
+
     /// <summary>Waits until the projector's checkpoint has reached the newest event.</summary>
     public async Task WaitUntilCaughtUpAsync(TimeSpan? timeout = null)
     {

@@ -36,8 +36,9 @@ public sealed partial class ProjectorRig : IAsyncDisposable
     public static async Task<ProjectorRig> CreateAsync()
     {
         var rig = new ProjectorRig(await TestDatabases.CreateAsync());
-        // The schema exists before any projector starts, as it does in production (the hosts apply it first).
+        // Both schemas exist before any projector starts, as in production (the hosts apply them first).
         await rig.Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await rig.MigrateReadModelsAsync();
         return rig;
     }
 
