@@ -17,6 +17,11 @@ namespace SolarEvents.EndToEnd.Tests;
 /// </summary>
 public sealed class SolarEventsApp : IAsyncLifetime
 {
+    public const string AllowedOrigin = "https://app.solarevents.test";
+
+    /// <summary>Low enough for a test to exceed quickly, high enough for any other test's single user.</summary>
+    public const int PerUserRateLimit = 60;
+
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private TestDatabases? _databases;
     private IHost? _projector;
@@ -37,6 +42,9 @@ public sealed class SolarEventsApp : IAsyncLifetime
             ["ConnectionStrings:MySql"] = _databases.MySql,
             ["ReadModels:ServerVersion"] = "10.11.0-mariadb",
             ["Auth:SigningKey"] = _signingKey,
+            ["Http:AllowedOrigins:0"] = AllowedOrigin,
+            ["OpenApi:Enabled"] = "true",
+            ["RateLimits:PerUser"] = PerUserRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
 
         var projector = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });

@@ -41,6 +41,9 @@ public static class ApiSetup
         services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
         services.AddEventStore(postgres).IntegrateWithWolverine().ApplyAllDatabaseChangesOnStartup();
         services.AddSolarEventsHealthChecks();
+        services.AddHttpHardening(configuration);
+        services.AddSolarEventsOpenApi();
+        services.AddSolarEventsRateLimits(configuration);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemsForStatusCodes.Customize);
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -62,12 +65,15 @@ public static class ApiSetup
     public static WebApplication UseSolarEventsPipeline(this WebApplication app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseHttpHardening();
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapSolarEventsHealthChecks();
+        app.MapSolarEventsOpenApi();
         app.MapOrderEndpoints();
         app.MapSupportEndpoints();
         app.MapSalesEndpoints();

@@ -24,6 +24,9 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
                 "Business rule violated", rule.Error.Detail),
             StreamVersionConflictException conflict => Problems.Conflict(conflict.CurrentVersion),
             ReadModelBehindException behind => Problems.ReadModelBehind(behind.CurrentVersion),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.Create(
+                StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "Payload too large",
+                $"Request bodies are limited to {ApiSetup.MaxRequestBodyBytes / 1024} KiB."),
             BadHttpRequestException bad => Problems.Create(bad.StatusCode, ProblemTypes.MalformedRequest,
                 "Malformed request", "The request could not be read."),
             _ => null,

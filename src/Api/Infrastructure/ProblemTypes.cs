@@ -13,6 +13,9 @@ public static class ProblemTypes
     public const string Conflict = Prefix + "concurrency-conflict";
     public const string ReadModelBehind = Prefix + "read-model-behind";
     public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
+    public const string MethodNotAllowed = Prefix + "method-not-allowed";
+    public const string PayloadTooLarge = Prefix + "payload-too-large";
+    public const string TooManyRequests = Prefix + "too-many-requests";
     public const string Internal = Prefix + "internal";
 
     /// <summary>A broken business rule, named by the domain's stable code (e.g. quote-expired).</summary>

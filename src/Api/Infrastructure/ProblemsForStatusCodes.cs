@@ -15,7 +15,10 @@ public static class ProblemsForStatusCodes
             StatusCodes.Status401Unauthorized => ProblemTypes.Unauthenticated,
             StatusCodes.Status403Forbidden => ProblemTypes.Forbidden,
             StatusCodes.Status404NotFound => ProblemTypes.NotFound,
+            StatusCodes.Status405MethodNotAllowed => ProblemTypes.MethodNotAllowed,
+            StatusCodes.Status413PayloadTooLarge => ProblemTypes.PayloadTooLarge,
             StatusCodes.Status415UnsupportedMediaType => ProblemTypes.UnsupportedMediaType,
+            StatusCodes.Status429TooManyRequests => ProblemTypes.TooManyRequests,
             _ => ProblemTypes.Internal,
         };
     }
