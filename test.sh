@@ -14,6 +14,12 @@ export ReadModels__ServerVersion=${ReadModels__ServerVersion:-10.11.0-mariadb}
 
 status=0
 dotnet build SolarEvents.sln -c Release -nologo -v q || status=$?
+# Known-vulnerable packages, where the registry answers such queries (reported, not fatal: a registry that
+# cannot answer must not fail the run).
+vulnerable=$(timeout 120 dotnet list SolarEvents.sln package --vulnerable --include-transitive 2>&1 || true)
+if grep -q "has the following vulnerable" <<<"$vulnerable"; then grep -E "has the following vulnerable|^ *>" <<<"$vulnerable"
+elif grep -q "no vulnerable packages" <<<"$vulnerable"; then echo "vulnerable packages: none known to the registry"
+else echo "vulnerable packages: the registry could not be asked"; fi
 if [ "$status" -eq 0 ]; then
   dotnet test SolarEvents.sln -c Release --no-build -nologo -v q --blame-hang-timeout 5m \
     --logger "console;verbosity=minimal" --results-directory "$results" 2>&1 | tee "$results.log"

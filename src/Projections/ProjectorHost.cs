@@ -27,6 +27,7 @@ public static class ProjectorHost
             // HotCold: one instance projects, others stand by and take over on failure.
             .AddAsyncDaemon(DaemonMode.HotCold);
         builder.Services.AddHostedService<ProjectorLagMonitor>();
+        builder.Services.AddSolarEventsTelemetry(builder.Configuration, "solarevents-projector");
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SolarEvents.Api.Infrastructure;
 using SolarEvents.Application.Messaging;
@@ -13,7 +14,12 @@ public sealed class problem_documents
     [Fact]
     public async Task an_unexpected_exception_becomes_a_500_without_message_stack_or_type_names()
     {
-        var (status, body) = await Handle(new InvalidOperationException("SELECT * FROM secret_table; at Npgsql.Connector"));
+        var logged = new CapturingLogger();
+        var failure = new InvalidOperationException("SELECT * FROM secret_table; at Npgsql.Connector");
+
+        var (status, body) = await Handle(failure, logged);
+
+        Assert.Same(failure, Assert.Single(logged.Exceptions)); // the detail stays in the logs
 
         Assert.Equal(500, status);
         Assert.Equal(ProblemTypes.Internal, body.RootElement.GetProperty("type").GetString());
@@ -73,18 +79,34 @@ public sealed class problem_documents
         Assert.Equal(7, body.RootElement.GetProperty("currentVersion").GetInt64());
     }
 
-    private static async Task<(int Status, JsonDocument Body)> Handle(Exception exception)
+    private static async Task<(int Status, JsonDocument Body)> Handle(Exception exception, ILogger<ProblemExceptionHandler>? logger = null)
     {
-        var services = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging()
+            .AddProblemDetails(options => options.CustomizeProblemDetails = ProblemCustomization.Customize).BuildServiceProvider();
         var context = new DefaultHttpContext { RequestServices = services };
         context.Items[CorrelationIdMiddleware.ItemKey] = "test-correlation-id";
         context.Response.Body = new MemoryStream();
 
-        var handled = await new ProblemExceptionHandler(NullLogger<ProblemExceptionHandler>.Instance)
+        var handled = await new ProblemExceptionHandler(logger ?? NullLogger<ProblemExceptionHandler>.Instance)
             .TryHandleAsync(context, exception, CancellationToken.None);
 
         Assert.True(handled);
         context.Response.Body.Position = 0;
         return (context.Response.StatusCode, await JsonDocument.ParseAsync(context.Response.Body));
+    }
+
+    private sealed class CapturingLogger : ILogger<ProblemExceptionHandler>
+    {
+        public List<Exception> Exceptions { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (exception is not null) Exceptions.Add(exception);
+        }
     }
 }

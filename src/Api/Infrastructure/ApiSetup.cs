@@ -44,8 +44,9 @@ public static class ApiSetup
         services.AddHttpHardening(configuration);
         services.AddSolarEventsOpenApi();
         services.AddSolarEventsRateLimits(configuration);
+        services.AddSolarEventsTelemetry(configuration, "solarevents-api");
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemsForStatusCodes.Customize);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemCustomization.Customize);
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
         builder.Host.UseWolverine(options => options.ConfigureCommandBus());

@@ -33,9 +33,9 @@ public static class Problems
         return problem;
     }
 
+    /// <summary>Writes through the problem-details service, so <see cref="ProblemCustomization"/> adds the ids.</summary>
     public static async Task WriteAsync(HttpContext context, ProblemDetails problem)
     {
-        problem.Extensions["correlationId"] = CorrelationIdMiddleware.Get(context);
         context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         await Results.Problem(problem).ExecuteAsync(context);
     }
