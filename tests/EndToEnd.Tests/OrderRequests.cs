@@ -23,8 +23,8 @@ public static class OrderRequests
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("streamId").GetGuid();
     }
 
-    /// <summary>Waits until the order is readable (the projector has written it).</summary>
-    public static async Task<JsonDocument> WaitForOrderAsync(this HttpClient client, string path) =>
+    /// <summary>Waits until the path answers 200 (the projector has written what it shows).</summary>
+    public static async Task<JsonDocument> WaitUntilReadableAsync(this HttpClient client, string path) =>
         await Eventually.Until(async () =>
         {
             using var read = await client.GetAsync(path);

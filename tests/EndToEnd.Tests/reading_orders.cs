@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using SolarEvents.Application.Identity;
 
 namespace SolarEvents.EndToEnd.Tests;
@@ -15,7 +16,7 @@ public sealed class reading_orders(SolarEventsApp app)
         for (var i = 0; i < 5; i++) myOrders.Add(await mine.RequestQuoteAsync());
         await theirs.RequestQuoteAsync();
         await theirs.RequestQuoteAsync();
-        await mine.WaitForOrderAsync($"/api/v1/orders/{myOrders[^1]}?minVersion=1");
+        await mine.WaitUntilReadableAsync($"/api/v1/orders/{myOrders[^1]}?minVersion=1");
 
         var seen = new List<Guid>();
         string? next = null;
@@ -68,7 +69,7 @@ public sealed class reading_orders(SolarEventsApp app)
     {
         using var client = app.ClientFor(Guid.CreateVersion7(), Roles.Customer);
         var orderId = await client.RequestQuoteAsync();
-        await client.WaitForOrderAsync($"/api/v1/orders/{orderId}");
+        await client.WaitUntilReadableAsync($"/api/v1/orders/{orderId}");
 
         using var problem = await client.GetJsonAsync($"/api/v1/orders/{orderId}?minVersion=5", HttpStatusCode.Conflict);
 
@@ -82,7 +83,7 @@ public sealed class reading_orders(SolarEventsApp app)
         var customerId = Guid.CreateVersion7();
         using var customer = app.ClientFor(customerId, Roles.Customer);
         var orderId = await customer.RequestQuoteAsync();
-        await customer.WaitForOrderAsync($"/api/v1/orders/{orderId}");
+        await customer.WaitUntilReadableAsync($"/api/v1/orders/{orderId}");
 
         using var support = app.ClientFor(Guid.CreateVersion7(), Roles.SupportAgent);
         using var staffView = await support.GetJsonAsync($"/api/v1/staff/orders/{orderId}");
@@ -121,7 +122,7 @@ public sealed class reading_orders(SolarEventsApp app)
     {
         using var customer = app.ClientFor(Guid.CreateVersion7(), Roles.Customer);
         var orderId = await customer.RequestQuoteAsync();
-        await customer.WaitForOrderAsync($"/api/v1/orders/{orderId}?minVersion=1");
+        await customer.WaitUntilReadableAsync($"/api/v1/orders/{orderId}?minVersion=1");
 
         using var engineer = app.ClientFor(Guid.CreateVersion7(), Roles.Engineer);
         using var status = await engineer.GetJsonAsync("/api/v1/ops/projections");
@@ -129,5 +130,26 @@ public sealed class reading_orders(SolarEventsApp app)
         Assert.True(status.RootElement.GetProperty("head").GetInt64() >= 1);
         Assert.True(status.RootElement.GetProperty("checkpoint").GetInt64() >= 1);
         Assert.True(status.RootElement.GetProperty("lag").GetInt64() >= 0);
+    }
+
+    [Fact]
+    public async Task my_account_comes_from_the_read_model_and_is_404_before_registration()
+    {
+        var customerId = Guid.CreateVersion7();
+        using var client = app.ClientFor(customerId, Roles.Customer);
+        using (await client.GetJsonAsync("/api/v1/accounts/me", HttpStatusCode.NotFound))
+        {
+        }
+
+        await using (var session = app.ApiServices.GetRequiredService<Marten.IDocumentStore>().LightweightSession())
+        {
+            session.Events.StartStream<SolarEvents.Domain.Accounts.Account>(customerId,
+                new SolarEvents.Domain.Accounts.AccountRegistered(customerId, "sealed-email", "sealed-name", "sealed-phone", "sealed-address", DateTimeOffset.UtcNow));
+            await session.SaveChangesAsync();
+        }
+
+        using var account = await client.WaitUntilReadableAsync("/api/v1/accounts/me");
+        Assert.Equal(customerId, account.RootElement.GetProperty("accountId").GetGuid());
+        Assert.Equal("Active", account.RootElement.GetProperty("status").GetString());
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Npgsql;
 using Serilog;
+using SolarEvents.Api.Accounts;
 using SolarEvents.Api.Authentication;
 using SolarEvents.Api.Operations;
 using SolarEvents.Api.Orders;
@@ -76,6 +77,7 @@ public static class ApiSetup
         app.MapSolarEventsHealthChecks();
         app.MapSolarEventsOpenApi();
         app.MapOrderEndpoints();
+        app.MapAccountEndpoints();
         app.MapSupportEndpoints();
         app.MapSalesEndpoints();
         app.MapOperationsEndpoints();
