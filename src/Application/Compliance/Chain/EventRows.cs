@@ -9,11 +9,12 @@ namespace SolarEvents.Application.Compliance.Chain;
 /// </summary>
 public sealed class EventRows(NpgsqlDataSource dataSource)
 {
+    // Only built-in functions: the verifier must not trust functions stored in the database it checks.
     private const string Select = """
         select seq_id, id, stream_id, version, type,
                to_char("timestamp" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
                coalesce(user_name, ''), coalesce(correlation_id, ''), coalesce(causation_id, ''),
-               (coalesce(headers, '{}'::jsonb) - 'hash')::text, data::text, coalesce(encode(bdata, 'hex'), ''),
+               case when jsonb_typeof(headers) = 'object' then (headers - 'hash')::text else '{}' end, data::text, coalesce(encode(bdata, 'hex'), ''),
                coalesce(headers ->> 'hash', '')
         from solarevents.mt_events
         """;

@@ -57,6 +57,12 @@ public static class EventStoreGuards
             language sql immutable as
             $$ select octet_length(coalesce(value, ''))::text || ':' || coalesce(value, '') || E'\n' $$;
 
+        -- The metadata headers the hash covers: the object without the hash itself. Marten writes JSON null when a
+        -- session set no headers; that counts as no headers.
+        create or replace function solarevents.compliance_headers(headers jsonb) returns jsonb
+            language sql immutable as
+            $$ select case when jsonb_typeof(headers) = 'object' then headers - 'hash' else '{}'::jsonb end $$;
+
         create or replace function solarevents.compliance_event_hash(
             previous text, event_id uuid, stream_id uuid, version bigint, type text, stamp timestamptz,
             user_name text, correlation_id text, causation_id text, headers jsonb, data jsonb, bdata bytea) returns text
@@ -72,7 +78,7 @@ public static class EventStoreGuards
                 || solarevents.compliance_field(user_name)
                 || solarevents.compliance_field(correlation_id)
                 || solarevents.compliance_field(causation_id)
-                || solarevents.compliance_field((coalesce(headers, '{}'::jsonb) - 'hash')::text)
+                || solarevents.compliance_field(solarevents.compliance_headers(headers)::text)
                 || solarevents.compliance_field(data::text)
                 || solarevents.compliance_field(encode(bdata, 'hex')), 'UTF8')), 'hex') $$;
 
@@ -89,7 +95,7 @@ public static class EventStoreGuards
                     from solarevents.mt_events e
                     where e.stream_id = new.stream_id and e.version = new.version - 1;
                 end if;
-                new.headers := coalesce(new.headers, '{}'::jsonb) || jsonb_build_object('hash',
+                new.headers := solarevents.compliance_headers(new.headers) || jsonb_build_object('hash',
                     solarevents.compliance_event_hash(coalesce(previous, ''), new.id, new.stream_id, new.version, new.type,
                         new."timestamp", new.user_name, new.correlation_id, new.causation_id, new.headers, new.data, new.bdata));
                 return new;
