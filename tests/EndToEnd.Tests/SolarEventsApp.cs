@@ -18,6 +18,7 @@ namespace SolarEvents.EndToEnd.Tests;
 public sealed class SolarEventsApp : IAsyncLifetime
 {
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly string _digestKeyPem = Compliance.DigestKeyForTests.NewPrivateKeyPem();
     private TestDatabases? _databases;
     private IHost? _projector;
     private WebApplicationFactory<Program>? _api;
@@ -37,6 +38,7 @@ public sealed class SolarEventsApp : IAsyncLifetime
             ["ConnectionStrings:MySql"] = _databases.MySql,
             ["ReadModels:ServerVersion"] = "10.11.0-mariadb",
             ["Auth:SigningKey"] = _signingKey,
+            ["Compliance:Signing:PrivateKeyPem"] = _digestKeyPem,
         };
 
         var projector = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });

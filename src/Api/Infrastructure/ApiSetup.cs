@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Npgsql;
 using Serilog;
 using SolarEvents.Api.Authentication;
+using SolarEvents.Api.Compliance;
 using SolarEvents.Api.Orders;
 using SolarEvents.Application.EventStore;
 using SolarEvents.Application.Identity;
@@ -35,6 +36,7 @@ public static class ApiSetup
         services.AddReadModels(configuration);
         services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
         services.AddEventStore(postgres).IntegrateWithWolverine().ApplyAllDatabaseChangesOnStartup();
+        services.AddSolarEventsCompliance(configuration);
         services.AddSolarEventsHealthChecks();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemsForStatusCodes.Customize);
@@ -64,6 +66,7 @@ public static class ApiSetup
         app.UseAuthorization();
         app.MapSolarEventsHealthChecks();
         app.MapOrderEndpoints();
+        app.MapComplianceEndpoints();
         return app;
     }
 }
