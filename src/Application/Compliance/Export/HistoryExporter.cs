@@ -5,6 +5,7 @@ using Npgsql;
 using SolarEvents.Application.Compliance.Chain;
 using SolarEvents.Application.Compliance.Digests;
 using SolarEvents.Domain;
+using SolarEvents.Domain.ChangeRequests;
 using SolarEvents.Domain.Orders;
 
 namespace SolarEvents.Application.Compliance.Export;
@@ -15,7 +16,8 @@ public sealed class HistoryExporter(NpgsqlDataSource dataSource, EventRows rows,
     public Task WriteStreamAsync(Stream output, Guid streamId, ECDsa signingKey, CancellationToken cancellation = default) =>
         WriteAsync(output, "stream", streamId, [streamId], signingKey, cancellation);
 
-    /// <summary>The customer's account stream and every order the customer requested.</summary>
+    /// <summary>The customer's account stream, every order the customer requested, and every change request opened
+    /// on one of those.</summary>
     public async Task WriteCustomerAsync(Stream output, Guid customerId, ECDsa signingKey, CancellationToken cancellation = default) =>
         await WriteAsync(output, "customer", customerId, await CustomerStreamsAsync(customerId, cancellation), signingKey, cancellation);
 
@@ -23,13 +25,19 @@ public sealed class HistoryExporter(NpgsqlDataSource dataSource, EventRows rows,
     {
         var streams = new List<Guid>();
         await using var command = dataSource.CreateCommand("""
-            select distinct stream_id from solarevents.mt_events
-            where stream_id = $1 or (type = $2 and data ->> 'CustomerId' = $3)
-            order by stream_id
+            with own as (
+                select distinct stream_id from solarevents.mt_events
+                where stream_id = $1 or (type = $2 and data ->> 'CustomerId' = $3))
+            select stream_id from own
+            union
+            select e.stream_id from solarevents.mt_events e join own on e.data ->> 'TargetStreamId' = own.stream_id::text
+            where e.type = $4
+            order by 1
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = customerId });
         command.Parameters.Add(new NpgsqlParameter { Value = EventCatalog.NameOf(typeof(QuoteRequested)) });
         command.Parameters.Add(new NpgsqlParameter { Value = customerId.ToString() });
+        command.Parameters.Add(new NpgsqlParameter { Value = EventCatalog.NameOf(typeof(ChangeRequestOpened)) });
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation)) streams.Add(reader.GetGuid(0));
         return streams;
