@@ -79,13 +79,15 @@ public static class ComplianceEndpoints
 
     /// <summary>Walks every chain, and checks the latest digest when a key is configured to check it with.</summary>
     private static async Task<Ok<VerificationResponse>> Verify(
-        StoreVerification verification, DigestStore digests, DigestSigningKey signing, CancellationToken cancellation)
+        StoreVerification verification, DigestStore digests, DigestSigningKey signing, ILoggerFactory loggers, CancellationToken cancellation)
     {
         var chains = await verification.VerifyAsync(cancellation);
         DigestCheck? check = null;
         if (signing.Key is { } key && await digests.LatestAsync(cancellation) is { } latest)
             check = new DigestCheck(latest.Id, latest.CreatedAt, await digests.CheckAsync(latest.Digest, key, cancellation));
-        return TypedResults.Ok(new VerificationResponse(chains.IsIntact && check?.Breaks.Count is null or 0, chains, check));
+        var intact = chains.IsIntact && check?.Breaks.Count is null or 0;
+        if (!intact) ComplianceLog.TamperingDetected(loggers.CreateLogger(typeof(ComplianceEndpoints)), chains.Breaks.Count, check?.Breaks.Count ?? 0);
+        return TypedResults.Ok(new VerificationResponse(intact, chains, check));
     }
 
     private static async Task<Results<Created<DigestResponse>, ProblemHttpResult>> CreateDigest(

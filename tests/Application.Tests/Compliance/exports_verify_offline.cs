@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using SolarEvents.Application.Compliance.Digests;
 using SolarEvents.Application.Compliance.Export;
+using SolarEvents.Domain.ChangeRequests;
 
 namespace SolarEvents.Application.Tests.Compliance;
 
@@ -57,6 +58,29 @@ public sealed class exports_verify_offline : IAsyncLifetime
         var listed = JsonDocument.Parse(lines[0]).RootElement.GetProperty("streams").EnumerateArray().Select(s => s.GetGuid());
         Assert.Equal(new[] { first, second }.Order(), listed.Order());
         Assert.Equal("Berlin", JsonDocument.Parse(lines[1]).RootElement.GetProperty("data").GetProperty("Site").GetProperty("City").GetString());
+    }
+
+    [Fact]
+    public async Task a_customers_export_includes_change_requests_opened_on_their_orders()
+    {
+        var customerId = Guid.CreateVersion7();
+        var orderId = await _rig.OrderWithIssuedQuoteAsync(customerId);
+        var requestId = Guid.CreateVersion7();
+        var unrelated = Guid.CreateVersion7();
+        await using (var session = _rig.Store.LightweightSession())
+        {
+            var now = DateTimeOffset.UtcNow;
+            session.Events.StartStream<ChangeRequest>(requestId, new ChangeRequestOpened(
+                requestId, Guid.CreateVersion7(), orderId, [ChangeCategory.PriceReduction], "complaint", "ticket 1", now, now.AddDays(2)));
+            session.Events.StartStream<ChangeRequest>(unrelated, new ChangeRequestOpened(
+                unrelated, Guid.CreateVersion7(), Guid.CreateVersion7(), [ChangeCategory.Reschedule], "other", "ticket 2", now, now.AddDays(2)));
+            await session.SaveChangesAsync();
+        }
+
+        var streams = await Exporter.CustomerStreamsAsync(customerId);
+
+        Assert.Equal(new[] { orderId, requestId }.Order(), streams.Order());
+        Assert.True(VerifyOffline(await ExportCustomerAsync(customerId)).IsValid);
     }
 
     [Fact]
