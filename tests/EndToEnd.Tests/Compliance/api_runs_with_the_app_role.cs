@@ -19,7 +19,10 @@ namespace SolarEvents.EndToEnd.Tests.Compliance;
 /// <summary>
 /// The deployment DESIGN.md asks for: the schema is migrated by a privileged role, the guards and roles are applied,
 /// and the API and the projector then run as the app role, which can append (chained) events but not change them.
+/// In the whole-system collection only so that it never boots <see cref="Program"/> while another test does:
+/// WebApplicationFactory intercepts host construction process-wide, so concurrent boots can take each other's settings.
 /// </summary>
+[Collection(WholeSystem.Name)]
 public sealed class api_runs_with_the_app_role : IAsyncLifetime
 {
     private readonly string _tokenKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
