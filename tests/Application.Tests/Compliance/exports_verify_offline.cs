@@ -44,7 +44,7 @@ public sealed class exports_verify_offline : IAsyncLifetime
         var customerId = Guid.CreateVersion7();
         var first = await _rig.OrderWithIssuedQuoteAsync(customerId);
         var second = await _rig.OrderWithIssuedQuoteAsync(customerId);
-        await _rig.OrderWithIssuedQuoteAsync();
+        var someoneElses = await _rig.OrderWithIssuedQuoteAsync();
         await Digests.CreateAsync(_key);
 
         var export = await ExportCustomerAsync(customerId);
@@ -57,6 +57,8 @@ public sealed class exports_verify_offline : IAsyncLifetime
         Assert.Equal(1 + 8 + 1 + 1, lines.Length);
         var listed = JsonDocument.Parse(lines[0]).RootElement.GetProperty("streams").EnumerateArray().Select(s => s.GetGuid());
         Assert.Equal(new[] { first, second }.Order(), listed.Order());
+        Assert.DoesNotContain(someoneElses.ToString(), Encoding.UTF8.GetString(export), StringComparison.Ordinal);
+        Assert.Equal(2, JsonDocument.Parse(lines[^2]).RootElement.GetProperty("proofs").GetArrayLength());
         Assert.Equal("Berlin", JsonDocument.Parse(lines[1]).RootElement.GetProperty("data").GetProperty("Site").GetProperty("City").GetString());
     }
 

@@ -38,24 +38,31 @@ public sealed record SignedDigest(string Document, string Signature, IReadOnlyLi
     /// <summary>Null when the digest is genuine under <paramref name="publicKey"/>; otherwise what is wrong.</summary>
     public string? Problem(ECDsa publicKey)
     {
-        byte[] signature;
-        DigestStatement statement;
+        if (SignatureProblem(Document, Signature, publicKey) is { } problem) return problem;
+        return Statement.Streams != Heads.Count || MerkleTree.Root(Heads) != Statement.Root
+            ? "the stream heads do not match the signed root"
+            : null;
+    }
+
+    /// <summary>Checks a digest document and its signature alone, as exports carry it (with proofs, not all heads).</summary>
+    public static string? SignatureProblem(string document, string signature, ECDsa publicKey)
+    {
+        byte[] signatureBytes;
+        DigestStatement? statement;
         try
         {
-            signature = Convert.FromBase64String(Signature);
-            statement = Statement;
+            signatureBytes = Convert.FromBase64String(signature);
+            statement = JsonSerializer.Deserialize<DigestStatement>(document);
         }
-        catch (Exception e) when (e is FormatException or JsonException or InvalidDataException)
+        catch (Exception e) when (e is FormatException or JsonException)
         {
             return "the digest is malformed";
         }
 
-        if (statement.Format != DigestStatement.CurrentFormat) return $"unknown digest format '{statement.Format}'";
+        if (statement?.Format != DigestStatement.CurrentFormat) return $"unknown digest format '{statement?.Format}'";
         if (statement.KeyId != DigestKeys.KeyId(publicKey)) return $"the digest was signed with key {statement.KeyId}, not with the given key";
-        if (!publicKey.VerifyData(Encoding.UTF8.GetBytes(Document), signature, HashAlgorithmName.SHA256))
-            return "the digest's signature is not valid";
-        if (statement.Streams != Heads.Count || MerkleTree.Root(Heads) != statement.Root)
-            return "the stream heads do not match the signed root";
-        return null;
+        return publicKey.VerifyData(Encoding.UTF8.GetBytes(document), signatureBytes, HashAlgorithmName.SHA256)
+            ? null
+            : "the digest's signature is not valid";
     }
 }

@@ -60,7 +60,7 @@ public static class ExportVerifier
         var listed = header.TryGetProperty("streams", out var streams) ? streams.EnumerateArray().Select(s => s.GetGuid()).ToHashSet() : [];
 
         var verifier = new ChainVerifier();
-        SignedDigest? digest = null;
+        EnclosedDigest? digest = null;
         foreach (var line in lines.Skip(1).SkipLast(1).Select(l => l.RootElement))
         {
             try
@@ -87,16 +87,21 @@ public static class ExportVerifier
         var covered = false;
         if (digest is not null)
         {
-            if (digest.Problem(publicKey) is { } problem) problems.Add("digest: " + problem);
+            if (SignedDigest.SignatureProblem(digest.Document, digest.Signature, publicKey) is { } problem) problems.Add("digest: " + problem);
             else
             {
                 covered = true;
+                var root = JsonSerializer.Deserialize<DigestStatement>(digest.Document)!.Root;
                 var exported = new Dictionary<(Guid, long), string>();
                 foreach (var line in lines.Select(l => l.RootElement).Where(l => Kind(l) == ExportFormat.Event))
                     exported[(line.GetProperty("streamId").GetGuid(), line.GetProperty("version").GetInt64())] = line.GetProperty("hash").GetString() ?? "";
-                foreach (var head in digest.Heads.Where(h => listed.Contains(h.StreamId)))
+                foreach (var (head, path) in digest.Proofs)
                 {
-                    if (!exported.TryGetValue((head.StreamId, head.Version), out var hash))
+                    if (!LeadsTo(head, path, root))
+                        problems.Add($"stream {head.StreamId} version {head.Version}: its proof does not lead to the digest's signed root");
+                    else if (!listed.Contains(head.StreamId))
+                        problems.Add($"stream {head.StreamId}: proven by the digest but not listed in the export line");
+                    else if (!exported.TryGetValue((head.StreamId, head.Version), out var hash))
                         problems.Add($"stream {head.StreamId} version {head.Version}: recorded in the digest but missing from the export");
                     else if (hash != head.Hash)
                         problems.Add($"stream {head.StreamId} version {head.Version}: differs from the digest");
@@ -138,10 +143,27 @@ public static class ExportVerifier
         line.GetProperty("binaryData").GetString() ?? "",
         line.GetProperty("hash").GetString() ?? "");
 
-    private static SignedDigest ToDigest(JsonElement line) => new(
+    private static bool LeadsTo(StreamHead head, IReadOnlyList<ProofStep> path, string root)
+    {
+        try
+        {
+            return MerkleTree.RootFromProof(head, path) == root;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private sealed record EnclosedDigest(string Document, string Signature, IReadOnlyList<(StreamHead Head, IReadOnlyList<ProofStep> Path)> Proofs);
+
+    private static EnclosedDigest ToDigest(JsonElement line) => new(
         line.GetProperty("document").GetString() ?? "",
         line.GetProperty("signature").GetString() ?? "",
-        line.GetProperty("heads").EnumerateArray()
-            .Select(h => new StreamHead(h.GetProperty("streamId").GetGuid(), h.GetProperty("version").GetInt64(), h.GetProperty("hash").GetString() ?? ""))
+        line.GetProperty("proofs").EnumerateArray()
+            .Select(p => (
+                new StreamHead(p.GetProperty("streamId").GetGuid(), p.GetProperty("version").GetInt64(), p.GetProperty("hash").GetString() ?? ""),
+                (IReadOnlyList<ProofStep>)p.GetProperty("path").EnumerateArray()
+                    .Select(s => new ProofStep(s.GetProperty("sibling").GetString() ?? "", s.GetProperty("left").GetBoolean())).ToList()))
             .ToList());
 }

@@ -99,6 +99,7 @@ public sealed class HistoryExporter(NpgsqlDataSource dataSource, EventRows rows,
             });
         }
 
+        // The latest digest with an inclusion proof per exported stream it covers: the other streams' heads stay out.
         if (await digests.LatestAsync(cancellation) is { } latest)
         {
             await Line(json =>
@@ -106,13 +107,23 @@ public sealed class HistoryExporter(NpgsqlDataSource dataSource, EventRows rows,
                 json.WriteString("kind", ExportFormat.Digest);
                 json.WriteString("document", latest.Digest.Document);
                 json.WriteString("signature", latest.Digest.Signature);
-                json.WriteStartArray("heads");
-                foreach (var head in latest.Digest.Heads)
+                json.WriteStartArray("proofs");
+                foreach (var head in latest.Digest.Heads.Where(h => streamIds.Contains(h.StreamId)))
                 {
                     json.WriteStartObject();
                     json.WriteString("streamId", head.StreamId);
                     json.WriteNumber("version", head.Version);
                     json.WriteString("hash", head.Hash);
+                    json.WriteStartArray("path");
+                    foreach (var step in MerkleTree.Proof(latest.Digest.Heads, head.StreamId)!)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("sibling", step.Sibling);
+                        json.WriteBoolean("left", step.SiblingOnLeft);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
                     json.WriteEndObject();
                 }
 
