@@ -42,7 +42,8 @@ public sealed class api_runs_with_the_app_role : IAsyncLifetime
             web.UseSetting("ReadModels:ServerVersion", "10.11.0-mariadb");
             web.UseSetting("Auth:SigningKey", _tokenKey);
         });
-        api.UseKestrel(0);
+        // An explicit loopback listener on a port of the system's choosing: never the default 5000, which others may hold.
+        api.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         api.StartServer();
         return api;
     }
