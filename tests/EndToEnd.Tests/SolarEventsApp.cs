@@ -1,11 +1,13 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SolarEvents.Api.Authentication;
+using SolarEvents.Application.EventStore;
 using SolarEvents.Projections;
 using SolarEvents.TestSupport;
 
@@ -40,6 +42,12 @@ public sealed class SolarEventsApp : IAsyncLifetime
             ["Auth:SigningKey"] = _signingKey,
             ["Compliance:Signing:PrivateKeyPem"] = _digestKeyPem,
         };
+
+        // Both hosts would otherwise race to create the event store's schema on the empty database.
+        using (var store = DocumentStore.For(options => EventStoreConfiguration.Configure(options, _databases.Postgres)))
+        {
+            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        }
 
         var projector = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         projector.Configuration.AddInMemoryCollection(settings);
