@@ -1,11 +1,13 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SolarEvents.Api.Authentication;
+using SolarEvents.Application.EventStore;
 using SolarEvents.Projections;
 using SolarEvents.TestSupport;
 
@@ -23,6 +25,7 @@ public sealed class SolarEventsApp : IAsyncLifetime
     public const int PerUserRateLimit = 60;
 
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly string _digestKeyPem = Compliance.DigestKeyForTests.NewPrivateKeyPem();
     private TestDatabases? _databases;
     private IHost? _projector;
     private WebApplicationFactory<Program>? _api;
@@ -45,7 +48,14 @@ public sealed class SolarEventsApp : IAsyncLifetime
             ["Http:AllowedOrigins:0"] = AllowedOrigin,
             ["OpenApi:Enabled"] = "true",
             ["RateLimits:PerUser"] = PerUserRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Compliance:Signing:PrivateKeyPem"] = _digestKeyPem,
         };
+
+        // Both hosts would otherwise race to create the event store's schema on the empty database.
+        using (var store = DocumentStore.For(options => EventStoreConfiguration.Configure(options, _databases.Postgres)))
+        {
+            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        }
 
         var projector = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         projector.Configuration.AddInMemoryCollection(settings);

@@ -5,6 +5,7 @@ using Npgsql;
 using Serilog;
 using SolarEvents.Api.Accounts;
 using SolarEvents.Api.Authentication;
+using SolarEvents.Api.Compliance;
 using SolarEvents.Api.Operations;
 using SolarEvents.Api.Orders;
 using SolarEvents.Api.Queries;
@@ -41,6 +42,7 @@ public static class ApiSetup
         services.AddReadModels(configuration);
         services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
         services.AddEventStore(postgres).IntegrateWithWolverine().ApplyAllDatabaseChangesOnStartup();
+        services.AddSolarEventsCompliance(configuration);
         services.AddSolarEventsHealthChecks();
         services.AddHttpHardening(configuration);
         services.AddSolarEventsOpenApi();
@@ -81,6 +83,7 @@ public static class ApiSetup
         app.MapSupportEndpoints();
         app.MapSalesEndpoints();
         app.MapOperationsEndpoints();
+        app.MapComplianceEndpoints();
         return app;
     }
 }

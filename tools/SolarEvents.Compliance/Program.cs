@@ -1,0 +1,3 @@
+using SolarEvents.Compliance;
+
+return await ComplianceCli.RunAsync(args, Console.Out, Console.Error);
