@@ -22,7 +22,7 @@ public sealed class projector_survives_being_killed
                 // while the writer keeps appending, so the SIGKILL lands before, inside or after a MySQL commit.
                 var reached = await CheckpointAsync(rig);
                 await Eventually.Until(async () => await CheckpointAsync(rig) > reached ? "moved" : null,
-                    TimeSpan.FromSeconds(60), "the projector to advance");
+                    TimeSpan.FromSeconds(120), "the projector to advance");
                 projector.Kill();
                 projector.Dispose();
                 projector = ProjectorProcess.Start(rig.Settings);
