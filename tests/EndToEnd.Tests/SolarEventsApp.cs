@@ -50,7 +50,8 @@ public sealed class SolarEventsApp : IAsyncLifetime
             web.UseEnvironment("Testing");
             foreach (var (key, value) in settings) web.UseSetting(key, value);
         });
-        _api.UseKestrel(0);
+        // A free loopback port of the operating system's choosing: parallel runs never collide.
+        _api.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
         _api.StartServer();
     }
 

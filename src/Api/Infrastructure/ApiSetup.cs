@@ -9,6 +9,7 @@ using SolarEvents.Api.Orders;
 using SolarEvents.Api.Queries;
 using SolarEvents.Api.Sales;
 using SolarEvents.Api.Support;
+using SolarEvents.Application.ChangeRequests;
 using SolarEvents.Application.EventStore;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Messaging;
@@ -36,6 +37,7 @@ public static class ApiSetup
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSolarEventsAuthentication(configuration);
         services.AddCommandPolicies();
+        services.AddChangeRequests(configuration);
         services.AddStaffPolicies();
         services.AddReadModels(configuration);
         services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
@@ -45,7 +47,11 @@ public static class ApiSetup
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemsForStatusCodes.Customize);
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
-        builder.Host.UseWolverine(options => options.ConfigureCommandBus());
+        builder.Host.UseWolverine(options =>
+        {
+            options.ConfigureCommandBus();
+            options.ConfigureChangeRequestExpiry(configuration);
+        });
         return builder;
     }
 
@@ -70,6 +76,8 @@ public static class ApiSetup
         app.MapSolarEventsHealthChecks();
         app.MapOrderEndpoints();
         app.MapSupportEndpoints();
+        app.MapChangeRequestEndpoints();
+        app.MapAmendmentEndpoints();
         app.MapSalesEndpoints();
         app.MapOperationsEndpoints();
         return app;
