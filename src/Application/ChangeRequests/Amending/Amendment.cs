@@ -35,10 +35,8 @@ public sealed class Amendment(IDocumentSession session, ICallerContext caller, E
     {
         var actor = Actor.From(caller.Principal) ?? throw new CommandUnauthenticatedException();
         var now = clock.GetUtcNow();
-        var request = await ChangeRequestStreams.FetchAsync(session, amendment.ChangeRequestId, expectedVersion: null, cancellation);
-        SupportRules.Sharpen(
-                ChangeRequest.Authorize(request.Aggregate!, actor.Id, amendment.TargetId, category, now), request.Aggregate!)
-            .ThrowIfRejected();
+        var (request, requestVersion) = await ChangeRequestStreams.ReadAsync(session, amendment.ChangeRequestId, cancellation);
+        SupportRules.Sharpen(ChangeRequest.Authorize(request, actor.Id, amendment.TargetId, category, now), request).ThrowIfRejected();
 
         var target = await session.Events.FetchForWriting<TTarget>(amendment.TargetId, amendment.ExpectedVersion, cancellation);
         if (target.Aggregate is null) throw SupportRules.Violation(SupportRules.TargetUnknown);
@@ -49,7 +47,8 @@ public sealed class Amendment(IDocumentSession session, ICallerContext caller, E
         var version = amendment.ExpectedVersion + events.Count;
         var applied = new RecordAppliedChanges(amendment.ChangeRequestId, amendment.TargetId,
             [.. events.Select(e => EventCatalog.NameOf(e.GetType()))], version);
-        request.AppendMany(ChangeRequest.RecordAppliedChanges(request.Aggregate!, applied, now).ThrowIfRejected());
+        var recorded = ChangeRequest.RecordAppliedChanges(request, applied, now).ThrowIfRejected();
+        session.Events.Append(amendment.ChangeRequestId, requestVersion + recorded.Count, [.. recorded]);
         return session.Remember(envelope, new StreamChanged(amendment.TargetId, version), now);
     }
 

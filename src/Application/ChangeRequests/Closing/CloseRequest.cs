@@ -35,8 +35,10 @@ public static class CloseRequestHandler
         var now = clock.GetUtcNow();
         var stream = await ChangeRequestStreams.FetchAsync(session, command.RequestId, command.ExpectedVersion, cancellation);
         if (stream.Aggregate!.OpenedBy != command.ClosedBy) throw SupportRules.Violation(SupportRules.CloseNotOwned);
-        var events = ChangeRequest.Close(stream.Aggregate, new CloseChangeRequest(command.RequestId, command.ClosedBy, command.Outcome), now);
-        stream.AppendMany(SupportRules.Sharpen(events, stream.Aggregate).ThrowIfRejected());
-        return session.Remember(envelope, new StreamChanged(command.RequestId, stream.CurrentVersion!.Value + events.Events.Count), now);
+        var decision = ChangeRequest.Close(stream.Aggregate, new CloseChangeRequest(command.RequestId, command.ClosedBy, command.Outcome), now);
+        var events = SupportRules.Sharpen(decision, stream.Aggregate).ThrowIfRejected();
+        var version = stream.CurrentVersion!.Value + events.Count;
+        stream.AppendMany(events);
+        return session.Remember(envelope, new StreamChanged(command.RequestId, version), now);
     }
 }

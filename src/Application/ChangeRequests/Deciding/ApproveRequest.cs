@@ -36,7 +36,8 @@ public static class ApproveRequestHandler
         var stream = await ChangeRequestStreams.FetchAsync(session, command.RequestId, command.ExpectedVersion, cancellation);
         var events = ChangeRequest.Approve(stream.Aggregate!, new ApproveChangeRequest(command.RequestId, command.ApprovedBy, command.Comment), now)
             .ThrowIfRejected();
+        var version = stream.CurrentVersion!.Value + events.Count;
         stream.AppendMany(events);
-        return session.Remember(envelope, new StreamChanged(command.RequestId, stream.CurrentVersion!.Value + events.Count), now);
+        return session.Remember(envelope, new StreamChanged(command.RequestId, version), now);
     }
 }

@@ -35,7 +35,8 @@ public static class RejectRequestHandler
         var stream = await ChangeRequestStreams.FetchAsync(session, command.RequestId, command.ExpectedVersion, cancellation);
         var events = ChangeRequest.Reject(stream.Aggregate!, new RejectChangeRequest(command.RequestId, command.RejectedBy, command.Reason), now)
             .ThrowIfRejected();
+        var version = stream.CurrentVersion!.Value + events.Count;
         stream.AppendMany(events);
-        return session.Remember(envelope, new StreamChanged(command.RequestId, stream.CurrentVersion!.Value + events.Count), now);
+        return session.Remember(envelope, new StreamChanged(command.RequestId, version), now);
     }
 }
