@@ -11,6 +11,7 @@ using SolarEvents.Api.Orders;
 using SolarEvents.Api.Queries;
 using SolarEvents.Api.Sales;
 using SolarEvents.Api.Support;
+using SolarEvents.Application.ChangeRequests;
 using SolarEvents.Application.EventStore;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Messaging;
@@ -38,6 +39,7 @@ public static class ApiSetup
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSolarEventsAuthentication(configuration);
         services.AddCommandPolicies();
+        services.AddChangeRequests(configuration);
         services.AddStaffPolicies();
         services.AddReadModels(configuration);
         services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
@@ -52,7 +54,11 @@ public static class ApiSetup
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemCustomization.Customize);
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
-        builder.Host.UseWolverine(options => options.ConfigureCommandBus());
+        builder.Host.UseWolverine(options =>
+        {
+            options.ConfigureCommandBus();
+            options.ConfigureChangeRequestExpiry(configuration);
+        });
         return builder;
     }
 
@@ -81,6 +87,8 @@ public static class ApiSetup
         app.MapOrderEndpoints();
         app.MapAccountEndpoints();
         app.MapSupportEndpoints();
+        app.MapChangeRequestEndpoints();
+        app.MapAmendmentEndpoints();
         app.MapSalesEndpoints();
         app.MapOperationsEndpoints();
         app.MapComplianceEndpoints();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using SolarEvents.Api.Queries;
+using SolarEvents.Api.Support;
 using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.Common;
 
@@ -23,6 +24,12 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             DomainRuleViolatedException rule => Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.ForRule(rule.Error.Code),
                 "Business rule violated", rule.Error.Detail),
             StreamVersionConflictException conflict => Problems.Conflict(conflict.CurrentVersion),
+            IdempotencyKeyMissingException => Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.IdempotencyKeyRequired,
+                "Idempotency-Key required", "Send an Idempotency-Key header (8 to 100 letters, digits, '.', '_', ':' or '-')."),
+            IdempotencyKeyReusedException => Problems.Create(StatusCodes.Status422UnprocessableEntity, ProblemTypes.IdempotencyKeyReused,
+                "Idempotency-Key reused", "This Idempotency-Key was already used for a different request."),
+            PreconditionRequiredException => Problems.Create(StatusCodes.Status428PreconditionRequired, ProblemTypes.PreconditionRequired,
+                "If-Match required", "Send an If-Match header with the version you read."),
             ReadModelBehindException behind => Problems.ReadModelBehind(behind.CurrentVersion),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.Create(
                 StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "Payload too large",

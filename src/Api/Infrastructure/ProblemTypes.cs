@@ -17,6 +17,9 @@ public static class ProblemTypes
     public const string PayloadTooLarge = Prefix + "payload-too-large";
     public const string TooManyRequests = Prefix + "too-many-requests";
     public const string Internal = Prefix + "internal";
+    public const string IdempotencyKeyRequired = Prefix + "idempotency-key-required";
+    public const string IdempotencyKeyReused = Prefix + "idempotency-key-reused";
+    public const string PreconditionRequired = Prefix + "precondition-required";
 
     /// <summary>A broken business rule, named by the domain's stable code (e.g. quote-expired).</summary>
     public static string ForRule(string code) => Prefix + "rule:" + code;

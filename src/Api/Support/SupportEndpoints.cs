@@ -22,6 +22,8 @@ public static class SupportEndpoints
         var support = app.MapGroup("/api/v1/staff").RequireAuthorization(StaffPolicies.Support);
         support.MapGet("/orders/{orderId:guid}", GetOrder);
         support.MapGet("/change-requests", ListChangeRequests);
+        support.MapGet("/orders/{targetId:guid}/change-requests", GetTargetTrail);
+        support.MapGet("/accounts/{targetId:guid}/change-requests", GetTargetTrail);
         app.MapGet("/api/v1/staff/change-requests/{requestId:guid}/trail", GetTrail).RequireAuthorization(StaffPolicies.RequestTrail);
     }
 
@@ -64,6 +66,26 @@ public static class SupportEndpoints
             .OrderBy(e => e.Sequence)
             .ToListAsync(cancellation);
         return TypedResults.Ok(new RequestTrail(ToItem(request), events.Select(e => e.ToItem(forStaff: true)).ToList()));
+    }
+
+    /// <summary>An order's (or account's) request trail: every request that targeted it, oldest first, each with
+    /// who opened and decided it and the events made under it.</summary>
+    private static async Task<Ok<List<RequestTrail>>> GetTargetTrail(
+        Guid targetId, IDbContextFactory<ReadModelDbContext> contexts, CancellationToken cancellation)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellation);
+        var requests = await db.ChangeRequests.AsNoTracking()
+            .Where(r => r.TargetStreamId == targetId)
+            .OrderBy(r => r.Position)
+            .Take(Paging.MaxLimit)
+            .ToListAsync(cancellation);
+        var ids = requests.Select(r => r.RequestId).ToList();
+        var events = await db.TimelineEntries.AsNoTracking()
+            .Where(e => ids.Contains(e.StreamId) || (e.ChangeRequestId != null && ids.Contains(e.ChangeRequestId.Value)))
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellation);
+        return TypedResults.Ok(requests.Select(r => new RequestTrail(ToItem(r),
+            events.Where(e => e.StreamId == r.RequestId || e.ChangeRequestId == r.RequestId).Select(e => e.ToItem(forStaff: true)).ToList())).ToList());
     }
 
     private static ChangeRequestItem ToItem(ChangeRequestView r) =>

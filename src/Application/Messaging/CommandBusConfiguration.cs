@@ -17,9 +17,9 @@ public static class CommandBusConfiguration
     {
         options.Discovery.IncludeAssembly(ApplicationAssembly);
         options.Policies.AutoApplyTransactions();
-        options.Policies.AddMiddleware(typeof(CommandAuthorizationMiddleware));
-        options.Policies.AddMiddleware(typeof(CommandValidationMiddleware));
-        options.Policies.AddMiddleware(typeof(ActorMetadataMiddleware));
+        options.Policies.AddMiddleware(typeof(CommandAuthorizationMiddleware), chain => SystemActor.IsCommand(chain.MessageType));
+        options.Policies.AddMiddleware(typeof(CommandValidationMiddleware), chain => SystemActor.IsCommand(chain.MessageType));
+        options.Policies.AddMiddleware(typeof(ActorMetadataMiddleware), chain => SystemActor.IsCommand(chain.MessageType));
         options.UseRuntimeCompilation();
 
         // ASP.NET Core's authorization service is internal and validators are looked up per command type,

@@ -1,0 +1,43 @@
+using FluentValidation;
+using Marten;
+using SolarEvents.Application.ChangeRequests;
+using SolarEvents.Application.ChangeRequests.Amending;
+using SolarEvents.Application.Identity;
+using SolarEvents.Application.Messaging;
+using SolarEvents.Application.Orders.RequestingQuote;
+using SolarEvents.Domain.Accounts;
+using Wolverine;
+
+namespace SolarEvents.Application.Accounts.Amending;
+
+/// <summary>Lets a suspended customer back in; not sensitive, so an open request covering it is enough.</summary>
+public sealed record ReactivateAccountAmendment(Guid AccountId, Guid ChangeRequestId, long ExpectedVersion, string Reason) : IAmendment
+{
+    public Guid TargetId => AccountId;
+}
+
+public sealed class ReactivateAccountAmendmentAuthorization : CommandAuthorizationHandler<ReactivateAccountAmendment>
+{
+    protected override bool IsAllowed(Actor actor, ReactivateAccountAmendment command) => Amendment.MayAmend(actor);
+}
+
+public sealed class ReactivateAccountAmendmentValidator : AbstractValidator<ReactivateAccountAmendment>
+{
+    public ReactivateAccountAmendmentValidator()
+    {
+        this.IncludeAmendmentRules();
+        RuleFor(c => c.Reason).IsARealReason(minLength: 10, minWords: 3);
+    }
+}
+
+public static class ReactivateAccountAmendmentHandler
+{
+    public static Task<StreamChanged> Handle(
+        ReactivateAccountAmendment command, IDocumentSession session, ICallerContext caller, Envelope envelope,
+        TimeProvider clock, CancellationToken cancellation)
+    {
+        var change = new ReactivateAccount(command.AccountId, command.Reason, command.ChangeRequestId);
+        return new Amendment(session, caller, envelope, clock).ApplyAsync<Account>(
+            command, AccountAmendments.CategoryOf(change), (account, now) => Account.Reactivate(account, change, now), cancellation);
+    }
+}

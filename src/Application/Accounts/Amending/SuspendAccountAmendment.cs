@@ -1,0 +1,43 @@
+using FluentValidation;
+using Marten;
+using SolarEvents.Application.ChangeRequests;
+using SolarEvents.Application.ChangeRequests.Amending;
+using SolarEvents.Application.Identity;
+using SolarEvents.Application.Messaging;
+using SolarEvents.Application.Orders.RequestingQuote;
+using SolarEvents.Domain.Accounts;
+using Wolverine;
+
+namespace SolarEvents.Application.Accounts.Amending;
+
+/// <summary>Locks the customer out: always under an approved request (SuspendAccount is sensitive).</summary>
+public sealed record SuspendAccountAmendment(Guid AccountId, Guid ChangeRequestId, long ExpectedVersion, string Reason) : IAmendment
+{
+    public Guid TargetId => AccountId;
+}
+
+public sealed class SuspendAccountAmendmentAuthorization : CommandAuthorizationHandler<SuspendAccountAmendment>
+{
+    protected override bool IsAllowed(Actor actor, SuspendAccountAmendment command) => Amendment.MayAmend(actor);
+}
+
+public sealed class SuspendAccountAmendmentValidator : AbstractValidator<SuspendAccountAmendment>
+{
+    public SuspendAccountAmendmentValidator()
+    {
+        this.IncludeAmendmentRules();
+        RuleFor(c => c.Reason).IsARealReason(minLength: 10, minWords: 3);
+    }
+}
+
+public static class SuspendAccountAmendmentHandler
+{
+    public static Task<StreamChanged> Handle(
+        SuspendAccountAmendment command, IDocumentSession session, ICallerContext caller, Envelope envelope,
+        TimeProvider clock, CancellationToken cancellation)
+    {
+        var change = new SuspendAccount(command.AccountId, command.Reason, command.ChangeRequestId);
+        return new Amendment(session, caller, envelope, clock).ApplyAsync<Account>(
+            command, AccountAmendments.CategoryOf(change), (account, now) => Account.Suspend(account, change, now), cancellation);
+    }
+}
