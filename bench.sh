@@ -29,7 +29,8 @@ trap 'exit 130' INT TERM
 started=$(date +%s)
 databases_start run
 command -v mariadbd >/dev/null 2>&1 && [ -z "${ReadModels__ServerVersion:-}" ] && export ReadModels__ServerVersion=10.11.0-mariadb
-dotnet build SolarEvents.sln -c Release -nologo -v q
+# The client references the API, which references the projector: this builds exactly the three of them.
+dotnet build bench/SolarEvents.Benchmarks/SolarEvents.Benchmarks.csproj -c Release -nologo -v q
 
 # Production settings, except: a signing key made for this run only, tokens that outlive the run, and per-user
 # rate limits high enough that 64 clients measure the service rather than the limiter.
@@ -37,7 +38,7 @@ export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
 export Auth__SigningKey=$(head -c 32 /dev/urandom | base64)
 export Auth__AccessTokenMinutes=120
 export RateLimits__PerUser=100000000 RateLimits__PerClient=100000000
-export BENCH_PROJECTOR_PIDFILE=$work/projector.pid
+export BENCH_PROJECTOR_PIDFILE=$work/projector.pid BENCH_PROJECTOR_LOG=$work/projector.log
 servers=()
 [ -n "${SOLAR_PGBIN:-}" ] && servers+=("$("$SOLAR_PGBIN/postgres" -V)")
 command -v mariadbd >/dev/null 2>&1 && servers+=("$(mariadbd --version | sed -E 's/.*Ver ([^ ]+).*/MariaDB \1/')")

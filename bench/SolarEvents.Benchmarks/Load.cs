@@ -25,11 +25,22 @@ public sealed class LoadStats
 
     public IReadOnlyList<double> Latencies => _latenciesMs;
 
-    public void Add(TimeSpan elapsed, IEnumerable<double> latenciesMs, long failed, IEnumerable<string> failures)
+    public TimeSpan ApiCpu { get; private set; }
+
+    public TimeSpan ClientCpu { get; private set; }
+
+    /// <summary>CPU milliseconds per successful operation in the API process and in this client.</summary>
+    public double ApiCpuMsPerOp => Succeeded > 0 ? ApiCpu.TotalMilliseconds / Succeeded : 0;
+
+    public double ClientCpuMsPerOp => Succeeded > 0 ? ClientCpu.TotalMilliseconds / Succeeded : 0;
+
+    public void Add(TimeSpan elapsed, (TimeSpan Api, TimeSpan Client) cpu, IEnumerable<double> latenciesMs, long failed, IEnumerable<string> failures)
     {
         lock (_latenciesMs)
         {
             Elapsed += elapsed;
+            ApiCpu += cpu.Api;
+            ClientCpu += cpu.Client;
             var before = _latenciesMs.Count;
             _latenciesMs.AddRange(latenciesMs);
             Succeeded += _latenciesMs.Count - before;
@@ -60,6 +71,7 @@ public static class Load
 {
     public static async Task RunAsync(LoadStats into, int clients, TimeSpan slice, Func<int, Task<string?>> operation)
     {
+        var cpu = CpuMeter.Now();
         var total = Stopwatch.StartNew();
         var deadline = slice;
         var workers = Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
@@ -86,7 +98,8 @@ public static class Load
             return (latencies, failures);
         })).ToList();
         var results = await Task.WhenAll(workers);
-        into.Add(total.Elapsed, results.SelectMany(r => r.latencies), results.Sum(r => r.failures.Count),
+        var cpuAfter = CpuMeter.Now();
+        into.Add(total.Elapsed, (cpuAfter.Api - cpu.Api, cpuAfter.Client - cpu.Client), results.SelectMany(r => r.latencies), results.Sum(r => r.failures.Count),
             results.SelectMany(r => r.failures));
     }
 

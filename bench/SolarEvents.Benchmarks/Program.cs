@@ -3,6 +3,7 @@ using SolarEvents.Benchmarks;
 // ./bench.sh starts the databases and the API, then runs this client; it starts the projector itself, because
 // the projector scenario needs a backlog written before the projector exists.
 var settings = BenchSettings.Parse(args);
+CpuMeter.ApiPid = settings.ApiPid;
 await using var rig = Rig.Create(settings);
 var report = new Report(settings);
 

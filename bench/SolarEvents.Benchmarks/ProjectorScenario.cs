@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Marten;
 using MySqlConnector;
 using Npgsql;
 
@@ -6,7 +7,7 @@ namespace SolarEvents.Benchmarks;
 
 public sealed record ProjectorResult(
     long Events, double SeedSeconds, double StartupSeconds, double CatchUpSeconds, double EventsPerSecond,
-    double BaselineSeconds, double BaselineEventsPerSecond, double Ratio);
+    double BaselineSeconds, double BaselineEventsPerSecond, double Ratio, double ReadLogSeconds, double ReadLogEventsPerSecond);
 
 /// <summary>
 /// A backlog appended while no projector runs; then the real projector process starts and is timed from its
@@ -48,8 +49,9 @@ public static class ProjectorScenario
         Console.WriteLine($"projector: caught up in {done.TotalSeconds:0.0} s ({rate:0} events/s)");
 
         var baseline = await BaselineAsync(rig, head);
+        var readLog = await ReadLogAsync(rig, head);
         return (new ProjectorResult(head, seedSeconds, first.TotalSeconds, catchUp, rate, baseline, head / baseline,
-            rate / (head / baseline)), projector, orders);
+            rate / (head / baseline), readLog, head / readLog), projector, orders);
     }
 
     private static async Task<Dictionary<Guid, List<Guid>>> SeedAsync(Rig rig, IReadOnlyList<Guid> customers)
@@ -73,9 +75,30 @@ public static class ProjectorScenario
         return orders;
     }
 
+    /// <summary>The reading half of the projector's work on its own: the backlog through Marten in pages of 500
+    /// (query, deserialize, upcast), as the rebuild reads it.</summary>
+    private static async Task<double> ReadLogAsync(Rig rig, long head)
+    {
+        var timer = Stopwatch.StartNew();
+        var after = 0L;
+        await using var session = rig.Store.QuerySession();
+        while (after < head)
+        {
+            var page = await session.Events.QueryAllRawEvents().Where(e => e.Sequence > after && e.Sequence <= head)
+                .OrderBy(e => e.Sequence).Take(PageEvents).ToListAsync();
+            if (page.Count == 0) break;
+            after = page[^1].Sequence;
+        }
+
+        Console.WriteLine($"reading the log through Marten: {timer.Elapsed.TotalSeconds:0.0} s");
+        return timer.Elapsed.TotalSeconds;
+    }
+
     private static Process StartProjector(string dll)
     {
-        var info = new ProcessStartInfo("dotnet", [dll])
+        // Through sh only to send its log to a file: exec leaves the projector with the process id we hold.
+        var log = Environment.GetEnvironmentVariable("BENCH_PROJECTOR_LOG") is { Length: > 0 } path ? Path.GetFullPath(path) : "/dev/null";
+        var info = new ProcessStartInfo("sh", ["-c", "exec dotnet \"$0\" >>\"$1\" 2>&1", Path.GetFullPath(dll), log])
         {
             WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll))!,
             UseShellExecute = false,

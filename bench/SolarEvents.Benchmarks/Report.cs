@@ -98,7 +98,7 @@ public sealed class Report(BenchSettings settings)
 
         if (Projector is { } p)
         {
-            Line($"| projector backlog ({p.Events:N0} events) | {p.EventsPerSecond:0} events/s (first page {p.StartupSeconds:0.0} s after start, caught up {p.CatchUpSeconds:0.0} s later) | multi-row INSERTs of the same rows: {p.BaselineEventsPerSecond:0} events/s | {p.Ratio:0.00} | ≥ 0.5 {Mark(p.Ratio >= 0.5)} |");
+            Line($"| projector backlog ({p.Events:N0} events) | {p.EventsPerSecond:0} events/s (first page {p.StartupSeconds:0.0} s after start, caught up {p.CatchUpSeconds:0.0} s later) | multi-row INSERTs of the same rows: {p.BaselineEventsPerSecond:0} events/s (reading the log alone through Marten: {p.ReadLogEventsPerSecond:0} events/s) | {p.Ratio:0.00} | ≥ 0.5 {Mark(p.Ratio >= 0.5)} |");
         }
 
         if (Reads is { } r)
@@ -117,7 +117,7 @@ public sealed class Report(BenchSettings settings)
     }
 
     private static string Rate(LoadStats s) => string.Create(CultureInfo.InvariantCulture,
-        $"{s.PerSecond:0}/s, p50 {s.P50:0.0} / p95 {s.P95:0.0} / p99 {s.P99:0.0} ms{(s.Failed > 0 ? $", {s.Failed} failed" : "")}");
+        $"{s.PerSecond:0}/s, p50 {s.P50:0.0} / p95 {s.P95:0.0} / p99 {s.P99:0.0} ms{(s.Failed > 0 ? $", {s.Failed} failed" : "")}; CPU/op: API {s.ApiCpuMsPerOp:0.00} ms, client {s.ClientCpuMsPerOp:0.00} ms");
 
     private static string Mark(bool met) => met ? "met" : "**missed**";
 
@@ -125,6 +125,7 @@ public sealed class Report(BenchSettings settings)
     {
         perSecond = Round(s.PerSecond), succeeded = s.Succeeded, failed = s.Failed, failures = s.Failures,
         seconds = Round(s.Elapsed.TotalSeconds), p50Ms = Round(s.P50), p95Ms = Round(s.P95), p99Ms = Round(s.P99),
+        apiCpuMsPerOp = Round(s.ApiCpuMsPerOp), clientCpuMsPerOp = Round(s.ClientCpuMsPerOp),
     };
 
     private static double Round(double value) => Math.Round(value, 2);
