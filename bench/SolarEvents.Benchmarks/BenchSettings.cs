@@ -35,10 +35,10 @@ public sealed record BenchSettings(
             Value("--projector"),
             Value("--out"),
             Clients: 64,
-            BacklogOrders: quick ? 4_000 : 40_000,
+            BacklogOrders: quick ? 3_000 : 40_000,
             Rounds: quick ? 3 : 6,
-            Slice: TimeSpan.FromSeconds(quick ? 4 : 8),
-            ContentionTime: TimeSpan.FromSeconds(quick ? 5 : 15),
+            Slice: TimeSpan.FromSeconds(quick ? 3 : 8),
+            ContentionTime: TimeSpan.FromSeconds(quick ? 4 : 15),
             ReplayEvents: 10_000,
             ReplayIterations: quick ? 3 : 10);
     }

@@ -4,7 +4,9 @@ using System.Net.Http.Headers;
 
 namespace SolarEvents.Benchmarks;
 
-public sealed record ReadsResult(LoadStats Http, LoadStats Bare)
+/// <summary>Order detail over HTTP and through bare EF Core; <c>Floor</c> is GET /health/live, the HTTP pipeline
+/// alone (middleware, request log) without a token or a query.</summary>
+public sealed record ReadsResult(LoadStats Http, LoadStats Bare, LoadStats Floor)
 {
     public double Ratio => Http.PerSecond / Bare.PerSecond;
 }
@@ -41,7 +43,13 @@ public static class ReadsScenario
         var http = new LoadStats();
         var bare = new LoadStats();
         await Load.InterleaveAsync(settings.Rounds, settings.Clients, settings.Slice, (http, Http), (bare, Bare));
+        var floor = new LoadStats();
+        await Load.RunAsync(floor, settings.Clients, settings.Slice, async _ =>
+        {
+            using var response = await rig.Http.GetAsync(new Uri("/health/live", UriKind.Relative));
+            return response.IsSuccessStatusCode ? null : "HTTP " + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+        });
         Console.WriteLine($"reads: HTTP {http.PerSecond:0}/s p99 {http.P99:0.0} ms; bare EF Core {bare.PerSecond:0}/s p99 {bare.P99:0.0} ms");
-        return new ReadsResult(http, bare);
+        return new ReadsResult(http, bare, floor);
     }
 }
