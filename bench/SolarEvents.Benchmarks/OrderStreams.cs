@@ -1,0 +1,35 @@
+using SolarEvents.Domain.Common;
+using SolarEvents.Domain.Orders;
+
+namespace SolarEvents.Benchmarks;
+
+/// <summary>The events the benchmark appends, built by the domain's own decisions where one exists.</summary>
+public static class OrderStreams
+{
+    public const string RequestQuoteJson =
+        """{"site":{"postalCode":"10115","city":"Berlin","countryCode":"DE"},"roof":"PitchedTile","estimatedKwp":8.4,"system":{"panelCount":20,"panelModel":"SunPeak 420","inverterModel":"GridMax 8K","withBattery":true}}""";
+
+    /// <summary>What POST /api/v1/orders turns <see cref="RequestQuoteJson"/> into.</summary>
+    public static RequestQuote RequestQuote(Guid orderId, Guid customerId) =>
+        new(orderId, customerId, new InstallationSite("10115", "Berlin", "DE"), RoofType.PitchedTile, 8.4m,
+            new SystemConfiguration(20, "SunPeak 420", "GridMax 8K", WithBattery: true));
+
+    public static IReadOnlyList<object> QuoteRequested(Guid orderId, Guid customerId, DateTimeOffset now) =>
+        Order.RequestQuote(RequestQuote(orderId, customerId), now).ThrowIfRejected();
+
+    /// <summary>An order from request to accepted quote: five events, a realistic shape for the read models.</summary>
+    public static IReadOnlyList<object> AcceptedOrder(Guid orderId, Guid customerId, DateTimeOffset now, decimal total)
+    {
+        var quoteId = Guid.CreateVersion7();
+        return
+        [
+            .. QuoteRequested(orderId, customerId, now),
+            new SiteSurveyScheduled(orderId, now.AddDays(3), now),
+            new SiteSurveyCompleted(orderId, "South-facing, no shading", 8.2m, now),
+            new QuoteIssued(orderId, quoteId, [new PriceLine("System", total)], "EUR", total, now.AddDays(30), now),
+            new QuoteAccepted(orderId, quoteId, now),
+        ];
+    }
+
+    public static RecordPayment OneEuro(Guid orderId) => new(orderId, new Money(1m, "EUR"), "bench");
+}

@@ -1,0 +1,75 @@
+using Marten;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using SolarEvents.Api.Authentication;
+using SolarEvents.Application.EventStore;
+using SolarEvents.Application.Identity;
+using SolarEvents.Projections.ReadModels;
+
+namespace SolarEvents.Benchmarks;
+
+/// <summary>
+/// What the scenarios share: the API over loopback, a bare Marten store configured exactly as the application's,
+/// a bare EF Core context over the read models, and real access tokens minted with the API's own issuer and key.
+/// </summary>
+public sealed class Rig : IAsyncDisposable
+{
+    private readonly AccessTokenIssuer _issuer;
+
+    private Rig(BenchSettings settings, IConfiguration configuration)
+    {
+        Settings = settings;
+        Postgres = ProjectionsConnection(configuration, "Postgres");
+        MySql = ProjectionsConnection(configuration, "MySql");
+        var tokens = configuration.GetSection(TokenSettings.Section).Get<TokenSettings>() ?? new TokenSettings();
+        _issuer = new AccessTokenIssuer(tokens, TimeProvider.System);
+        Store = DocumentStore.For(options => EventStoreConfiguration.Configure(options, Postgres));
+        ReadModels = new DbContextOptionsBuilder<ReadModelDbContext>()
+            .UseMySql(MySql, ReadModelServerVersion.From(configuration)).Options;
+        Http = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = 256,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+        })
+        { BaseAddress = settings.Api, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public BenchSettings Settings { get; }
+
+    public string Postgres { get; }
+
+    public string MySql { get; }
+
+    public DocumentStore Store { get; }
+
+    public DbContextOptions<ReadModelDbContext> ReadModels { get; }
+
+    public HttpClient Http { get; }
+
+    public static Rig Create(BenchSettings settings) =>
+        new(settings, new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:AccessTokenMinutes"] = "120" })
+            .AddEnvironmentVariables().Build());
+
+    /// <summary>A distinct customer with a real JWT, as the API's identity endpoints would issue it.</summary>
+    public Customer NewCustomer()
+    {
+        var id = Guid.CreateVersion7();
+        return new Customer(id, _issuer.Issue(id, Roles.Customer));
+    }
+
+    public Customer CustomerFor(Guid id) => new(id, _issuer.Issue(id, Roles.Customer));
+
+    private static string ProjectionsConnection(IConfiguration configuration, string name) =>
+        configuration.GetConnectionString(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"ConnectionStrings__{name} is not set; run ./bench.sh.");
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Store.DisposeAsync();
+    }
+}
+
+public sealed record Customer(Guid Id, string Token);
