@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.Json;
 using Npgsql;
 using Serilog;
 using SolarEvents.Api.Authentication;
+using SolarEvents.Api.Employees;
+using SolarEvents.Api.Identity;
 using SolarEvents.Api.Orders;
 using SolarEvents.Application.EventStore;
 using SolarEvents.Application.Identity;
@@ -32,9 +34,11 @@ public static class ApiSetup
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSolarEventsAuthentication(configuration);
         services.AddCommandPolicies();
+        services.AddSolarEventsRateLimiting(configuration);
         services.AddReadModels(configuration);
         services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
         services.AddEventStore(postgres).IntegrateWithWolverine().ApplyAllDatabaseChangesOnStartup();
+        services.AddIdentity(configuration); // after the event store: its bootstrap runs once the schema is in place
         services.AddSolarEventsHealthChecks();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemsForStatusCodes.Customize);
@@ -62,7 +66,12 @@ public static class ApiSetup
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapSolarEventsHealthChecks();
+        app.MapAuthEndpoints();
+        app.MapMfaEndpoints();
+        app.MapAccountRegistrationEndpoints();
+        app.MapEmployeeEndpoints();
         app.MapOrderEndpoints();
         return app;
     }

@@ -22,6 +22,8 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             DomainRuleViolatedException rule => Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.ForRule(rule.Error.Code),
                 "Business rule violated", rule.Error.Detail),
             StreamVersionConflictException conflict => Problems.Conflict(conflict.CurrentVersion),
+            StreamNotFoundException => Problems.Create(StatusCodes.Status404NotFound, ProblemTypes.NotFound,
+                "Not found", "There is no such resource."),
             BadHttpRequestException bad => Problems.Create(bad.StatusCode, ProblemTypes.MalformedRequest,
                 "Malformed request", "The request could not be read."),
             _ => null,

@@ -13,6 +13,11 @@ public static class ProblemTypes
     public const string Conflict = Prefix + "concurrency-conflict";
     public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
     public const string Internal = Prefix + "internal";
+    public const string InvalidCredentials = Prefix + "invalid-credentials";
+    public const string MfaRequired = Prefix + "mfa-required";
+    public const string RoleRequired = Prefix + "role-required";
+    public const string InvalidCode = Prefix + "invalid-code";
+    public const string RateLimited = Prefix + "rate-limited";
 
     /// <summary>A broken business rule, named by the domain's stable code (e.g. quote-expired).</summary>
     public static string ForRule(string code) => Prefix + "rule:" + code;

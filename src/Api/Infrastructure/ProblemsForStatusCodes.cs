@@ -16,6 +16,7 @@ public static class ProblemsForStatusCodes
             StatusCodes.Status403Forbidden => ProblemTypes.Forbidden,
             StatusCodes.Status404NotFound => ProblemTypes.NotFound,
             StatusCodes.Status415UnsupportedMediaType => ProblemTypes.UnsupportedMediaType,
+            StatusCodes.Status429TooManyRequests => ProblemTypes.RateLimited,
             _ => ProblemTypes.Internal,
         };
     }

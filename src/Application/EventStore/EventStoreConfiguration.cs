@@ -3,6 +3,7 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
+using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Domain;
 using Weasel.Core;
 
@@ -35,6 +36,7 @@ public static class EventStoreConfiguration
         options.Events.UseAdvisoryLockTransaction = true;
 
         RegisterEventTypes(options.Events);
+        IdentityDocuments.Configure(options);
     }
 
     /// <summary>Stable names from the domain's catalog, so renaming a class never orphans stored history;
