@@ -47,6 +47,9 @@ public sealed class SolarEventsApp : IAsyncLifetime
 
     private WebApplicationFactory<Program> Api => _api ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>Everything the hosts wrote to the console (their JSON logs), for log-scan tests.</summary>
+    public CapturedConsole Logs { get; } = CapturedConsole.Start();
+
     public async Task InitializeAsync()
     {
         _databases = await TestDatabases.CreateAsync();

@@ -15,6 +15,9 @@ public sealed record RegisterCustomer(Guid AccountId, string Email, string Passw
     : IAnonymousCommand
 {
     public Actor SelfActor => new(AccountId, Roles.Customer);
+
+    /// <summary>Never the email, personal fields or hash, wherever a log might print the command.</summary>
+    public override string ToString() => $"{nameof(RegisterCustomer)} {{ {nameof(AccountId)} = {AccountId} }}";
 }
 
 public enum RegistrationOutcome
