@@ -30,6 +30,7 @@ public sealed class role_endpoint_matrix(SolarEventsApp app)
         ("POST /api/v1/accounts", "POST /api/v1/accounts", () => new { email = Identity.NewEmail(), password = Identity.GoodPassword }, [Anonymous]),
         ("POST /api/v1/auth/mfa/totp", "POST /api/v1/auth/mfa/totp", () => new { }, SignedIn),
         ("POST /api/v1/auth/mfa/totp/confirm", "POST /api/v1/auth/mfa/totp/confirm", () => new { }, SignedIn),
+        ("POST /api/v1/auth/password", "POST /api/v1/auth/password", () => new { }, SignedIn),
         ("POST /api/v1/orders", "POST /api/v1/orders", () => new { }, [Roles.Customer]),
         ("GET /api/v1/orders/{orderId:guid}", $"GET /api/v1/orders/{SomeId}", () => new { }, [Roles.Customer]),
         ("POST /api/v1/employees", "POST /api/v1/employees", () => new { }, [Roles.Admin]),

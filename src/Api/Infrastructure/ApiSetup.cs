@@ -70,6 +70,7 @@ public static class ApiSetup
         app.MapSolarEventsHealthChecks();
         app.MapAuthEndpoints();
         app.MapMfaEndpoints();
+        app.MapPasswordEndpoints();
         app.MapAccountRegistrationEndpoints();
         app.MapEmployeeEndpoints();
         app.MapOrderEndpoints();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SolarEvents.Application.Identity.Activating;
 using SolarEvents.Application.Identity.Bootstrapping;
+using SolarEvents.Application.Identity.ChangingPassword;
 using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Application.Identity.Mfa;
 using SolarEvents.Application.Identity.Passwords;
@@ -27,6 +28,7 @@ public static class IdentityServices
         services.AddSingleton<PasswordSignIn>();
         services.AddSingleton<TotpEnrolment>();
         services.AddSingleton<EmployeeActivation>();
+        services.AddSingleton<PasswordChange>();
         // Pass-through until the personal-data work brings per-customer encryption (see the class).
         services.AddSingleton<IPersonalDataProtector, PassThroughPersonalDataProtector>();
         services.AddSingleton(configuration.GetSection(BootstrapAdminOptions.Section).Get<BootstrapAdminOptions>() ?? new());

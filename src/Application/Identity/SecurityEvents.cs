@@ -18,6 +18,7 @@ public sealed class SecurityEvents(ILogger<SecurityEvents> logger)
     public static readonly EventId RevokedTokenRefused = new(4007, nameof(RevokedTokenRefused));
     public static readonly EventId RegistrationRefused = new(4008, nameof(RegistrationRefused));
     public static readonly EventId RateLimited = new(4009, nameof(RateLimited));
+    public static readonly EventId PasswordChanged = new(4010, nameof(PasswordChanged));
 
     public const string MeterName = "SolarEvents.Security";
     private static readonly Meter Meter = new(MeterName);
