@@ -32,6 +32,17 @@ random_text() { head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 
 export Bootstrap__Admin__Email=$ADMIN_EMAIL
 export Bootstrap__Admin__Password=$(cat .local/admin-password)
 export Bootstrap__Admin__TotpSecret=$(cat .local/admin-totp-secret)
+# Demo employees, one per role (created in Development only), sharing the demo password; TOTP secret per role.
+DEMO_ROLES=(SupportAgent Sales Engineer Compliance)
+for i in "${!DEMO_ROLES[@]}"; do
+  role=${DEMO_ROLES[$i]}
+  [ -s ".local/demo-totp-$role" ] || head -c 20 /dev/urandom | base32 | tr -d '=' > ".local/demo-totp-$role"
+  export "Bootstrap__DemoEmployees__${i}__Email=${role,,}@solarevents.local"
+  export "Bootstrap__DemoEmployees__${i}__Password=$(cat .local/demo-password)"
+  export "Bootstrap__DemoEmployees__${i}__TotpSecret=$(cat ".local/demo-totp-$role")"
+  export "Bootstrap__DemoEmployees__${i}__Role=$role"
+  export "Bootstrap__DemoEmployees__${i}__DisplayName=Demo $role"
+done
 export DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development
 
 databases_start run
@@ -67,6 +78,9 @@ SolarEvents is running.
      to an authenticator app, or: oathtool --totp -b \$(cat .local/admin-totp-secret))
     curl -s -X POST http://127.0.0.1:$API_PORT/api/v1/auth/token -H 'Content-Type: application/json' \\
       -d '{"email":"$ADMIN_EMAIL","password":"'\$(cat .local/admin-password)'","totp":"<code>"}'
+
+  Demo employees (password $demo_password; TOTP secret in .local/demo-totp-<Role>):
+$(for role in "${DEMO_ROLES[@]}"; do printf '    %-34s TOTP secret %s\n' "${role,,}@solarevents.local" "$(cat ".local/demo-totp-$role")"; done)
 
   Try:
     curl -s -X POST http://127.0.0.1:$API_PORT/api/v1/orders -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\

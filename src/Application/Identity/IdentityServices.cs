@@ -31,7 +31,7 @@ public static class IdentityServices
         services.AddSingleton<PasswordChange>();
         // Pass-through until the personal-data work brings per-customer encryption (see the class).
         services.AddSingleton<IPersonalDataProtector, PassThroughPersonalDataProtector>();
-        services.AddSingleton(configuration.GetSection(BootstrapAdminOptions.Section).Get<BootstrapAdminOptions>() ?? new());
+        services.AddSingleton(configuration.GetSection(BootstrapOptions.Section).Get<BootstrapOptions>() ?? new());
         services.AddHostedService<BootstrapAdmin>();
         return services;
     }

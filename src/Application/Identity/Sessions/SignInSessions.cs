@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using Marten;
 using JasperFx;
@@ -62,11 +63,7 @@ public sealed class SignInSessions(
     /// <summary>Offboarding, disabling, role revocation: every session of the user ends.</summary>
     public async Task EndAllAsync(Guid userId, CancellationToken cancellation)
     {
-        await using var session = store.LightweightSession();
-        var now = clock.GetUtcNow();
-        var open = await session.Query<RefreshToken>().Where(t => t.UserId == userId && t.RevokedAt == null).ToListAsync(cancellation);
-        foreach (var token in open) session.Store(token with { RevokedAt = now });
-        await session.SaveChangesAsync(cancellation);
+        await RevokeAsync(t => t.UserId == userId && t.RevokedAt == null, cancellation);
         revocation.Forget(userId);
     }
 
@@ -82,6 +79,28 @@ public sealed class SignInSessions(
         return new SessionGrant(userId, role, familyId, raw);
     }
 
+    /// <summary>Revokes the matching tokens; a token rotated at the same moment makes the save lose the race,
+    /// and the query runs again so that its successor is revoked too.</summary>
+    private async Task RevokeAsync(Expression<Func<RefreshToken, bool>> which, CancellationToken cancellation)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = store.LightweightSession();
+            var now = clock.GetUtcNow();
+            foreach (var token in await session.Query<RefreshToken>().Where(which).ToListAsync(cancellation))
+                session.Store(token with { RevokedAt = now });
+            try
+            {
+                await session.SaveChangesAsync(cancellation);
+                return;
+            }
+            catch (ConcurrencyException) when (attempt < 5)
+            {
+                // Read again: the tokens changed under us.
+            }
+        }
+    }
+
     private async Task<bool> StillEntitledAsync(Guid userId, string role, CancellationToken cancellation)
     {
         var credential = await credentials.FindAsync(userId, cancellation);
@@ -94,13 +113,7 @@ public sealed class SignInSessions(
     private async Task EndFamilyAsync(RefreshToken member, string? reuse, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
-        await using (var session = store.LightweightSession())
-        {
-            var family = await session.Query<RefreshToken>()
-                .Where(t => t.FamilyId == member.FamilyId && t.RevokedAt == null).ToListAsync(cancellation);
-            foreach (var token in family) session.Store(token with { RevokedAt = now });
-            await session.SaveChangesAsync(cancellation);
-        }
+        await RevokeAsync(t => t.FamilyId == member.FamilyId && t.RevokedAt == null, cancellation);
 
         var keepSince = now.AddMinutes(-options.AccessTokenMinutes);
         await credentials.UpdateAsync(member.UserId, c => c with
