@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Starts the databases (scripts/databases.sh), the projector and the API on 127.0.0.1, prints a demo
-# customer's token and a ready curl line, and stops everything it started on Ctrl-C.
+# Starts the databases (scripts/databases.sh), the projector and the API on 127.0.0.1, seeds the first
+# admin (from configuration) and a demo customer (through the API), prints their credentials and a demo
+# token with a ready curl line, and stops everything it started on Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/databases.sh
 
 API_PORT=${API_PORT:-5080}
-DEMO_CUSTOMER_ID=0193d1c0-5a1e-7000-8000-00000000d3e0
+ADMIN_EMAIL=admin@solarevents.local
+DEMO_EMAIL=demo.customer@solarevents.local
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -20,6 +22,27 @@ trap 'exit 130' INT TERM
 mkdir -p .local
 [ -s .local/dev-signing-key ] || head -c 32 /dev/urandom | base64 > .local/dev-signing-key
 export Auth__SigningKey=$(cat .local/dev-signing-key)
+
+# The first admin is seeded from configuration on an empty database (docs/security.md, "First admin").
+# Its password and TOTP secret are made on this machine once and kept in .local, outside git.
+random_text() { head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c "$1"; }
+[ -s .local/admin-password ] || random_text 20 > .local/admin-password
+[ -s .local/admin-totp-secret ] || head -c 20 /dev/urandom | base32 | tr -d '=' > .local/admin-totp-secret
+[ -s .local/demo-password ] || random_text 20 > .local/demo-password
+export Bootstrap__Admin__Email=$ADMIN_EMAIL
+export Bootstrap__Admin__Password=$(cat .local/admin-password)
+export Bootstrap__Admin__TotpSecret=$(cat .local/admin-totp-secret)
+# Demo employees, one per role (created in Development only), sharing the demo password; TOTP secret per role.
+DEMO_ROLES=(SupportAgent Sales Engineer Compliance)
+for i in "${!DEMO_ROLES[@]}"; do
+  role=${DEMO_ROLES[$i]}
+  [ -s ".local/demo-totp-$role" ] || head -c 20 /dev/urandom | base32 | tr -d '=' > ".local/demo-totp-$role"
+  export "Bootstrap__DemoEmployees__${i}__Email=${role,,}@solarevents.local"
+  export "Bootstrap__DemoEmployees__${i}__Password=$(cat .local/demo-password)"
+  export "Bootstrap__DemoEmployees__${i}__TotpSecret=$(cat ".local/demo-totp-$role")"
+  export "Bootstrap__DemoEmployees__${i}__Role=$role"
+  export "Bootstrap__DemoEmployees__${i}__DisplayName=Demo $role"
+done
 export DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development
 
 databases_start run
@@ -27,22 +50,37 @@ command -v mariadbd >/dev/null 2>&1 && [ -z "${ReadModels__ServerVersion:-}" ] &
 dotnet build SolarEvents.sln -c Release -nologo -v q
 
 out=bin/Release/net10.0
-(cd "src/Projections/$out" && exec dotnet SolarEvents.Projections.dll) & pids+=($!)
+# The API first: it applies the event store's schema, which the projector would otherwise race it to create.
 (cd "src/Api/$out" && exec dotnet SolarEvents.Api.dll --urls "http://127.0.0.1:$API_PORT") & pids+=($!)
-
 for _ in $(seq 1 150); do
   curl -fsS "http://127.0.0.1:$API_PORT/health/ready" >/dev/null 2>&1 && break
   sleep 0.2
 done
-token=$(cd "src/Api/$out" && dotnet SolarEvents.Api.dll dev-token "$DEMO_CUSTOMER_ID" Customer)
+(cd "src/Projections/$out" && exec dotnet SolarEvents.Projections.dll) & pids+=($!)
+# The demo customer registers and signs in like any app user would.
+demo_password=$(cat .local/demo-password)
+curl -fsS -o /dev/null -X POST "http://127.0.0.1:$API_PORT/api/v1/accounts" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$DEMO_EMAIL\",\"password\":\"$demo_password\"}"
+token=$(curl -fsS -X POST "http://127.0.0.1:$API_PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$DEMO_EMAIL\",\"password\":\"$demo_password\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
 
 cat <<TXT
 
 SolarEvents is running.
   API:        http://127.0.0.1:$API_PORT   (health: /health/live, /health/ready)
   Projector:  follows the event log into MySQL
-  Demo customer $DEMO_CUSTOMER_ID, access token (valid 10 minutes; run this script again for a new one):
+  Demo customer $DEMO_EMAIL, password $demo_password; access token (valid 10 minutes; POST
+  /api/v1/auth/token or /api/v1/auth/refresh for a new one):
     export TOKEN=$token
+
+  First admin $ADMIN_EMAIL, password $(cat .local/admin-password), TOTP secret $(cat .local/admin-totp-secret)
+    (add otpauth://totp/SolarEvents:$ADMIN_EMAIL?secret=$(cat .local/admin-totp-secret)&issuer=SolarEvents
+     to an authenticator app, or: oathtool --totp -b \$(cat .local/admin-totp-secret))
+    curl -s -X POST http://127.0.0.1:$API_PORT/api/v1/auth/token -H 'Content-Type: application/json' \\
+      -d '{"email":"$ADMIN_EMAIL","password":"'\$(cat .local/admin-password)'","totp":"<code>"}'
+
+  Demo employees (password $demo_password; TOTP secret in .local/demo-totp-<Role>):
+$(for role in "${DEMO_ROLES[@]}"; do printf '    %-34s TOTP secret %s\n' "${role,,}@solarevents.local" "$(cat ".local/demo-totp-$role")"; done)
 
   Try:
     curl -s -X POST http://127.0.0.1:$API_PORT/api/v1/orders -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\

@@ -1,13 +1,20 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OtpNet;
 using SolarEvents.Api.Authentication;
 using SolarEvents.Application.EventStore;
+using SolarEvents.Application.Identity;
+using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Projections;
 using SolarEvents.TestSupport;
 
@@ -26,6 +33,16 @@ public sealed class SolarEventsApp : IAsyncLifetime
 
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private readonly string _digestKeyPem = Compliance.DigestKeyForTests.NewPrivateKeyPem();
+    private Task<string>? _adminToken;
+
+    /// <summary>The first admin, seeded from configuration exactly as ./run.sh does it.</summary>
+    public string AdminEmail { get; } = "first.admin@solarevents.test";
+
+    public string AdminPassword { get; } = "admin-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+
+    public string AdminTotpSecret { get; } = Base32Encoding.ToString(KeyGeneration.GenerateRandomKey(20));
+
+    public string SigningKey => _signingKey;
     private TestDatabases? _databases;
     private IHost? _projector;
     private WebApplicationFactory<Program>? _api;
@@ -35,6 +52,9 @@ public sealed class SolarEventsApp : IAsyncLifetime
     public IServiceProvider ApiServices => Api.Services;
 
     private WebApplicationFactory<Program> Api => _api ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>Everything the hosts wrote to the console (their JSON logs), for log-scan tests.</summary>
+    public CapturedConsole Logs { get; } = CapturedConsole.Start();
 
     public async Task InitializeAsync()
     {
@@ -49,6 +69,9 @@ public sealed class SolarEventsApp : IAsyncLifetime
             ["OpenApi:Enabled"] = "true",
             ["RateLimits:PerUser"] = PerUserRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Compliance:Signing:PrivateKeyPem"] = _digestKeyPem,
+            ["Bootstrap:Admin:Email"] = AdminEmail,
+            ["Bootstrap:Admin:Password"] = AdminPassword,
+            ["Bootstrap:Admin:TotpSecret"] = AdminTotpSecret,
         };
 
         // Both hosts would otherwise race to create the event store's schema on the empty database.
@@ -73,14 +96,61 @@ public sealed class SolarEventsApp : IAsyncLifetime
         _api.StartServer();
     }
 
+    /// <summary>
+    /// A client that connects from its own loopback address (127.x.y.z), so per-client rate limits of one
+    /// test never reach another.
+    /// </summary>
     public HttpClient Client(string? bearerToken = null)
     {
-        var client = Api.CreateClient();
+        var server = new Uri(ApiServices.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var local = new IPAddress([127, (byte)RandomNumberGenerator.GetInt32(1, 255), (byte)RandomNumberGenerator.GetInt32(0, 256),
+            (byte)RandomNumberGenerator.GetInt32(1, 255)]);
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (_, cancellation) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(local, 0));
+                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, server.Port), cancellation);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        var client = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{server.Port}") };
         if (bearerToken is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
         return client;
     }
 
-    public string TokenFor(Guid subject, string role) => ApiServices.GetRequiredService<AccessTokenIssuer>().Issue(subject, role);
+    /// <summary>A token minted directly (no sign-in), for a user that exists as far as revocation checks go.</summary>
+    public string TokenFor(Guid subject, string role)
+    {
+        EnsureCredential(subject, role).GetAwaiter().GetResult();
+        return ApiServices.GetRequiredService<AccessTokenIssuer>().Issue(subject, role);
+    }
+
+    /// <summary>The seeded admin's access token, signed in once per run over HTTP (password and TOTP).</summary>
+    public Task<string> AdminTokenAsync() => LazyInitializer.EnsureInitialized(ref _adminToken, async () =>
+        (await Identity.SignInAsync(this, AdminEmail, AdminPassword, Identity.TotpNow(AdminTotpSecret)))
+            .GetProperty("accessToken").GetString()!);
+
+    private async Task EnsureCredential(Guid subject, string role)
+    {
+        await using var session = ApiServices.GetRequiredService<IDocumentStore>().LightweightSession();
+        if (await session.LoadAsync<Credential>(subject) is not null) return;
+        session.Store(new Credential
+        {
+            Id = subject, LoginName = $"minted-{subject:N}@solarevents.test",
+            Kind = role == Roles.Customer ? PrincipalKind.Customer : PrincipalKind.Employee,
+        });
+        await session.SaveChangesAsync();
+    }
 
     public HttpClient ClientFor(Guid subject, string role) => Client(TokenFor(subject, role));
 

@@ -8,18 +8,27 @@ namespace SolarEvents.Api.Authentication;
 /// <summary>Mints short-lived access tokens with the built-in signing key.</summary>
 public sealed class AccessTokenIssuer(TokenSettings settings, TimeProvider clock)
 {
-    public string Issue(Guid subject, string role)
+    public int LifetimeSeconds => settings.ValidatedAccessTokenMinutes * 60;
+
+    public string Issue(Guid subject, string role, Guid? sessionId = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var claims = new List<Claim>
+        {
+            new(ClaimNames.Subject, subject.ToString()),
+            new(ClaimNames.Role, role),
+            new(ClaimNames.TokenId, Guid.CreateVersion7().ToString()),
+        };
+        if (sessionId is { } sid) claims.Add(new Claim(ClaimNames.SessionId, sid.ToString()));
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = settings.Issuer,
             Audience = settings.Audience,
             TokenType = AuthenticationSetup.AccessTokenType,
-            Subject = new ClaimsIdentity([new Claim(ClaimNames.Subject, subject.ToString()), new Claim(ClaimNames.Role, role)]),
+            Subject = new ClaimsIdentity(claims),
             IssuedAt = now,
             NotBefore = now,
-            Expires = now.AddMinutes(settings.AccessTokenMinutes),
+            Expires = now.AddMinutes(settings.ValidatedAccessTokenMinutes),
             SigningCredentials = new SigningCredentials(settings.CreateSigningKey(), SecurityAlgorithms.HmacSha256),
         });
     }

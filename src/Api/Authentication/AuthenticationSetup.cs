@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using SolarEvents.Application.Identity;
+using SolarEvents.Application.Identity.Sessions;
 
 namespace SolarEvents.Api.Authentication;
 
@@ -40,18 +42,45 @@ public static class AuthenticationSetup
             {
                 options.TokenValidationParameters.IssuerSigningKey = settings.CreateSigningKey();
                 options.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
+                options.Events = new JwtBearerEvents { OnTokenValidated = RefuseRevokedTokens };
             }
         });
 
         // Deny by default: an endpoint without its own policy still needs an authenticated caller.
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.Customer, policy => policy.RequireRole(Roles.Customer));
+            .AddPolicy(Policies.Customer, policy => policy.RequireRole(Roles.Customer))
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser());
         return services;
     }
+
+    /// <summary>A signature proves who issued a token, not that its user may still act: offboarded, disabled,
+    /// signed-out and role-revoked users' tokens stop here (state cached briefly; see TokenRevocation).</summary>
+    private static async Task RefuseRevokedTokens(TokenValidatedContext context)
+    {
+        var principal = context.Principal;
+        var revocation = context.HttpContext.RequestServices.GetRequiredService<TokenRevocation>();
+        var issuedAt = (context.SecurityToken as JsonWebToken)?.IssuedAt;
+        var active = Guid.TryParse(principal?.FindFirst(ClaimNames.Subject)?.Value, out var subject)
+                     && issuedAt is { } iat && iat != DateTime.MinValue
+                     && await revocation.IsActiveAsync(subject, SessionOf(principal), new DateTimeOffset(iat, TimeSpan.Zero),
+                         context.HttpContext.RequestAborted);
+        if (active) return;
+        context.HttpContext.RequestServices.GetRequiredService<SecurityEvents>()
+            .Record(SecurityEvents.RevokedTokenRefused, subject == Guid.Empty ? null : subject, "token of an ended session or user");
+        context.Fail("The token was revoked.");
+    }
+
+    private static Guid? SessionOf(System.Security.Claims.ClaimsPrincipal? principal) =>
+        Guid.TryParse(principal?.FindFirst(ClaimNames.SessionId)?.Value, out var sid) ? sid : null;
 }
 
 public static class Policies
 {
     public const string Customer = "role:customer";
+    public const string Admin = "role:admin";
+
+    /// <summary>Any signed-in user, whatever the role (their own MFA settings).</summary>
+    public const string SignedIn = "signed-in";
 }

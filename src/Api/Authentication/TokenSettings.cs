@@ -21,6 +21,11 @@ public sealed class TokenSettings
 
     public int AccessTokenMinutes { get; set; } = 10;
 
+    /// <summary>Access tokens live minutes, never more than 15 (ASVS 7.x; revocation relies on it too).</summary>
+    public int ValidatedAccessTokenMinutes => AccessTokenMinutes is >= 1 and <= 15
+        ? AccessTokenMinutes
+        : throw new InvalidOperationException("Auth:AccessTokenMinutes must be between 1 and 15.");
+
     public SymmetricSecurityKey CreateSigningKey()
     {
         var bytes = Convert.FromBase64String(SigningKey ?? throw new InvalidOperationException("Auth:SigningKey is not configured."));

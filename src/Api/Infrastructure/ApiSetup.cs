@@ -6,6 +6,8 @@ using Serilog;
 using SolarEvents.Api.Accounts;
 using SolarEvents.Api.Authentication;
 using SolarEvents.Api.Compliance;
+using SolarEvents.Api.Employees;
+using SolarEvents.Api.Identity;
 using SolarEvents.Api.Operations;
 using SolarEvents.Api.Orders;
 using SolarEvents.Api.Queries;
@@ -41,9 +43,11 @@ public static class ApiSetup
         services.AddCommandPolicies();
         services.AddChangeRequests(configuration);
         services.AddStaffPolicies();
+        services.AddSolarEventsRateLimiting(configuration);
         services.AddReadModels(configuration);
         services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
         services.AddEventStore(postgres).IntegrateWithWolverine().ApplyAllDatabaseChangesOnStartup();
+        services.AddIdentity(configuration); // after the event store: its bootstrap runs once the schema is in place
         services.AddSolarEventsCompliance(configuration);
         services.AddSolarEventsHealthChecks();
         services.AddHttpHardening(configuration);
@@ -84,6 +88,11 @@ public static class ApiSetup
         app.UseAuthorization();
         app.MapSolarEventsHealthChecks();
         app.MapSolarEventsOpenApi();
+        app.MapAuthEndpoints();
+        app.MapMfaEndpoints();
+        app.MapPasswordEndpoints();
+        app.MapAccountRegistrationEndpoints();
+        app.MapEmployeeEndpoints();
         app.MapOrderEndpoints();
         app.MapAccountEndpoints();
         app.MapSupportEndpoints();

@@ -34,6 +34,8 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.Create(
                 StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "Payload too large",
                 $"Request bodies are limited to {ApiSetup.MaxRequestBodyBytes / 1024} KiB."),
+            StreamNotFoundException => Problems.Create(StatusCodes.Status404NotFound, ProblemTypes.NotFound,
+                "Not found", "There is no such resource."),
             BadHttpRequestException bad => Problems.Create(bad.StatusCode, ProblemTypes.MalformedRequest,
                 "Malformed request", "The request could not be read."),
             _ => null,

@@ -20,6 +20,10 @@ public static class ProblemTypes
     public const string IdempotencyKeyRequired = Prefix + "idempotency-key-required";
     public const string IdempotencyKeyReused = Prefix + "idempotency-key-reused";
     public const string PreconditionRequired = Prefix + "precondition-required";
+    public const string InvalidCredentials = Prefix + "invalid-credentials";
+    public const string MfaRequired = Prefix + "mfa-required";
+    public const string RoleRequired = Prefix + "role-required";
+    public const string InvalidCode = Prefix + "invalid-code";
 
     /// <summary>A broken business rule, named by the domain's stable code (e.g. quote-expired).</summary>
     public static string ForRule(string code) => Prefix + "rule:" + code;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using SolarEvents.Application.Identity;
 
 namespace SolarEvents.Api.Infrastructure;
@@ -27,18 +25,9 @@ public static class RateLimits
                     ? FixedWindow("user:" + user.Id, perUser, window)
                     : FixedWindow("client:" + http.Connection.RemoteIpAddress, perClient, window);
             });
-            options.OnRejected = (context, _) => RejectAsync(context);
+            options.OnRejected = RateLimiting.RejectAsync;
         });
         return services;
-    }
-
-    public static async ValueTask RejectAsync(OnRejectedContext context)
-    {
-        var http = context.HttpContext;
-        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-        http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        await Problems.WriteAsync(http, Problems.Create(StatusCodes.Status429TooManyRequests, ProblemTypes.TooManyRequests,
-            "Too many requests", "Slow down and retry after the time in Retry-After."));
     }
 
     private static RateLimitPartition<string> FixedWindow(string key, int permits, TimeSpan window) =>

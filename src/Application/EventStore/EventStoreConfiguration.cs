@@ -3,6 +3,7 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
+using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Domain;
 using Weasel.Core;
 
@@ -36,6 +37,7 @@ public static class EventStoreConfiguration
 
         RegisterEventTypes(options.Events);
         AggregateProjections.Register(options);
+        IdentityDocuments.Configure(options);
     }
 
     /// <summary>Stable names from the domain's catalog, so renaming a class never orphans stored history;

@@ -18,4 +18,6 @@ public static class ClaimNames
 {
     public const string Subject = "sub";
     public const string Role = "role";
+    public const string SessionId = "sid";
+    public const string TokenId = "jti";
 }

@@ -15,7 +15,9 @@ public static class ActorMetadataMiddleware
 
     public static void Before(Envelope envelope, ICallerContext caller, IDocumentSession session)
     {
-        var actor = Actor.From(caller.Principal) ?? throw new CommandUnauthenticatedException();
+        var actor = Actor.From(caller.Principal)
+                    ?? (envelope.Message as IAnonymousCommand)?.SelfActor
+                    ?? throw new CommandUnauthenticatedException();
         session.LastModifiedBy = actor.Id.ToString();
         session.SetHeader(ActorRoleHeader, actor.Role);
         session.CorrelationId = caller.CorrelationId;

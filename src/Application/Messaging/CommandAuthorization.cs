@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using SolarEvents.Application.Identity;
 using Wolverine;
@@ -21,6 +22,27 @@ public abstract class CommandAuthorizationHandler<TCommand> : AuthorizationHandl
     protected abstract bool IsAllowed(Actor actor, TCommand command);
 }
 
+/// <summary>A command a caller may issue without signing in (self-registration). Its actor, stamped on the
+/// events, is the subject the command creates, chosen by the server, never taken from the request body.</summary>
+public interface IAnonymousCommand
+{
+    Actor SelfActor { get; }
+}
+
+/// <summary>Base for the rule of an <see cref="IAnonymousCommand"/>: decide from the caller, who may be nobody.</summary>
+public abstract class AnonymousCommandAuthorizationHandler<TCommand> : AuthorizationHandler<CommandRequirement<TCommand>, TCommand>
+    where TCommand : IAnonymousCommand
+{
+    protected sealed override Task HandleRequirementAsync(
+        AuthorizationHandlerContext context, CommandRequirement<TCommand> requirement, TCommand resource)
+    {
+        if (IsAllowed(Actor.From(context.User), resource)) context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
+
+    protected abstract bool IsAllowed(Actor? actor, TCommand command);
+}
+
 public static class CommandPolicies
 {
     public static string NameFor(Type commandType) => "command:" + commandType.FullName;
@@ -34,16 +56,20 @@ public static class CommandPolicies
 public static class CommandAuthorizationMiddleware
 {
     public static async Task BeforeAsync(
-        Envelope envelope, ICallerContext caller, IAuthorizationService authorization, IAuthorizationPolicyProvider policies)
+        Envelope envelope, ICallerContext caller, IAuthorizationService authorization, IAuthorizationPolicyProvider policies,
+        SecurityEvents security)
     {
         var command = envelope.Message ?? throw new InvalidOperationException("The envelope carries no message.");
         var commandType = command.GetType();
-        if (Actor.From(caller.Principal) is null) throw new CommandUnauthenticatedException();
+        var actor = Actor.From(caller.Principal);
+        if (actor is null && command is not IAnonymousCommand) throw new CommandUnauthenticatedException();
 
         var policy = await policies.GetPolicyAsync(CommandPolicies.NameFor(commandType));
-        if (policy is null) throw new CommandForbiddenException(commandType.Name);
-
-        var result = await authorization.AuthorizeAsync(caller.Principal!, command, policy);
-        if (!result.Succeeded) throw new CommandForbiddenException(commandType.Name);
+        var principal = caller.Principal ?? new ClaimsPrincipal(new ClaimsIdentity());
+        if (policy is null || !(await authorization.AuthorizeAsync(principal, command, policy)).Succeeded)
+        {
+            security.Record(SecurityEvents.AuthorizationDenied, actor?.Id, commandType.Name);
+            throw new CommandForbiddenException(commandType.Name);
+        }
     }
 }

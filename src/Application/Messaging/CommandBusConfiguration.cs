@@ -37,17 +37,19 @@ public static class CommandBusConfiguration
             services.AddSingleton(typeof(IAuthorizationHandler), handlerType);
             var requirement = (IAuthorizationRequirement)Activator.CreateInstance(
                 typeof(CommandRequirement<>).MakeGenericType(commandType))!;
+            var anonymous = typeof(IAnonymousCommand).IsAssignableFrom(commandType);
             authorizationBuilder.AddPolicy(CommandPolicies.NameFor(commandType), policy =>
-                policy.RequireAuthenticatedUser().AddRequirements(requirement));
+                (anonymous ? policy.RequireAssertion(_ => true) : policy.RequireAuthenticatedUser()).AddRequirements(requirement));
         }
 
         return services;
     }
 
-    /// <summary>Each concrete <see cref="CommandAuthorizationHandler{TCommand}"/> and the command it guards.</summary>
+    /// <summary>Each concrete <see cref="CommandAuthorizationHandler{TCommand}"/> (or anonymous one) and the command it guards.</summary>
     public static IEnumerable<(Type Handler, Type Command)> CommandAuthorizationHandlers() =>
         from type in ApplicationAssembly.GetTypes()
         where type is { IsAbstract: false, BaseType.IsGenericType: true }
-              && type.BaseType.GetGenericTypeDefinition() == typeof(CommandAuthorizationHandler<>)
+              && (type.BaseType.GetGenericTypeDefinition() == typeof(CommandAuthorizationHandler<>)
+                  || type.BaseType.GetGenericTypeDefinition() == typeof(AnonymousCommandAuthorizationHandler<>))
         select (type, type.BaseType!.GetGenericArguments()[0]);
 }

@@ -22,3 +22,9 @@ public sealed class StreamVersionConflictException(Guid streamId, long? currentV
 
     public long? CurrentVersion { get; } = currentVersion;
 }
+
+/// <summary>The command names a stream that does not exist (or that the caller may not know of).</summary>
+public sealed class StreamNotFoundException(Guid streamId) : Exception("The resource does not exist.")
+{
+    public Guid StreamId { get; } = streamId;
+}

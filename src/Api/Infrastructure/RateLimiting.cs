@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using SolarEvents.Application.Identity;
+
+namespace SolarEvents.Api.Infrastructure;
+
+/// <summary>Configuration "RateLimits:{Auth,Registration,Mfa}": requests per window and client.</summary>
+public sealed class RateLimit
+{
+    public int PermitLimit { get; set; } = 10;
+
+    public int WindowSeconds { get; set; } = 60;
+}
+
+/// <summary>
+/// Fixed-window limits on the endpoints that guess-and-check attacks aim at, per client address (and per
+/// user on the signed-in MFA endpoints). Past the limit: 429 with Retry-After and a problem document.
+/// Behind a proxy, configure forwarded headers so the client address is the real one.
+/// </summary>
+public static class RateLimiting
+{
+    public const string Auth = "auth";
+    public const string Registration = "registration";
+    public const string Mfa = "mfa";
+
+    public static IServiceCollection AddSolarEventsRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        RateLimit Read(string name, int permits) =>
+            configuration.GetSection("RateLimits:" + name).Get<RateLimit>() ?? new RateLimit { PermitLimit = permits };
+
+        var auth = Read("Auth", 10);
+        var registration = Read("Registration", 5);
+        var mfa = Read("Mfa", 10);
+        services.AddRateLimiter(options =>
+        {
+            options.AddPolicy(Auth, http => Partition(Auth, ClientAddress(http), auth));
+            options.AddPolicy(Registration, http => Partition(Registration, ClientAddress(http), registration));
+            options.AddPolicy(Mfa, http => Partition(Mfa, Actor.From(http.User)?.Id.ToString() ?? ClientAddress(http), mfa));
+            options.OnRejected = RejectAsync;
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> Partition(string policy, string key, RateLimit limit) =>
+        RateLimitPartition.GetFixedWindowLimiter(policy + ":" + key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit.PermitLimit,
+            Window = TimeSpan.FromSeconds(limit.WindowSeconds),
+            QueueLimit = 0,
+        });
+
+    private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>Every 429, from these policies and from the global limit (<see cref="RateLimits"/>).</summary>
+    public static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        http.RequestServices.GetRequiredService<SecurityEvents>()
+            .Record(SecurityEvents.RateLimited, Actor.From(http.User)?.Id, http.Request.Path.Value ?? "");
+        await Problems.WriteAsync(http, Problems.Create(StatusCodes.Status429TooManyRequests, ProblemTypes.TooManyRequests,
+            "Too many requests", "Too many attempts. Wait as long as Retry-After says, then try again."));
+    }
+}

@@ -1,0 +1,38 @@
+using FluentValidation;
+using Marten;
+using SolarEvents.Application.Identity;
+using SolarEvents.Application.Identity.Credentials;
+using SolarEvents.Application.Messaging;
+using SolarEvents.Application.Orders.RequestingQuote;
+using SolarEvents.Domain.Employees;
+
+namespace SolarEvents.Application.Employees.Offboarding;
+
+public sealed class OffboardEmployeeAuthorization : CommandAuthorizationHandler<OffboardEmployee>
+{
+    protected override bool IsAllowed(Actor actor, OffboardEmployee command) =>
+        actor.Role == Roles.Admin && command.OffboardedBy == actor.Id && command.EmployeeId != actor.Id;
+}
+
+public sealed class OffboardEmployeeValidator : AbstractValidator<OffboardEmployee>
+{
+    public OffboardEmployeeValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(500);
+}
+
+/// <summary>The offboarding events and the disabled credential commit together; from then on no access
+/// token of the employee passes, and no refresh token or password works.</summary>
+public static class OffboardEmployeeHandler
+{
+    public static async Task<StreamChanged> Handle(
+        OffboardEmployee command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var stream = await session.Events.FetchForWriting<EmployeeStanding>(command.EmployeeId, cancellation);
+        var employee = stream.Aggregate?.Employee ?? throw new StreamNotFoundException(command.EmployeeId);
+        var now = clock.GetUtcNow();
+        var events = Employee.Offboard(employee, command, now).ThrowIfRejected();
+        stream.AppendMany(events);
+        if (await session.LoadAsync<Credential>(command.EmployeeId, cancellation) is { } credential)
+            session.Store(credential with { Disabled = true, TokensValidAfter = now, PasswordHash = null, Totp = new TotpState() });
+        return new StreamChanged(command.EmployeeId, (stream.StartingVersion ?? 0) + events.Count);
+    }
+}

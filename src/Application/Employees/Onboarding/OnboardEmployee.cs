@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using FluentValidation;
+using Marten;
+using SolarEvents.Application.Identity;
+using SolarEvents.Application.Identity.Credentials;
+using SolarEvents.Application.Identity.Mfa;
+using SolarEvents.Application.Messaging;
+using SolarEvents.Domain.Common;
+using SolarEvents.Domain.Employees;
+
+namespace SolarEvents.Application.Employees.Onboarding;
+
+/// <summary>The one-time code the admin hands the new employee (shown once, stored hashed).</summary>
+public sealed record EmployeeOnboardedResult(Guid EmployeeId, string ActivationCode, DateTimeOffset ActivationExpiresAt);
+
+public sealed class OnboardEmployeeAuthorization : CommandAuthorizationHandler<OnboardEmployee>
+{
+    protected override bool IsAllowed(Actor actor, OnboardEmployee command) =>
+        actor.Role == Roles.Admin && command.OnboardedBy == actor.Id && command.EmployeeId != actor.Id;
+}
+
+public sealed class OnboardEmployeeValidator : AbstractValidator<OnboardEmployee>
+{
+    public OnboardEmployeeValidator()
+    {
+        RuleFor(c => c.EmployeeId).NotEmpty();
+        RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(100);
+        RuleFor(c => c.WorkEmail).NotEmpty().MaximumLength(254).EmailAddress();
+    }
+}
+
+/// <summary>Starts the Employee stream (no roles yet: each grant is its own command and event) and the
+/// credential, which the employee activates with the code.</summary>
+public static class OnboardEmployeeHandler
+{
+    public const string LoginNameTaken = "login-name-taken";
+    private const string CodeAlphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+
+    public static async Task<EmployeeOnboardedResult> Handle(
+        OnboardEmployee command, IDocumentSession session, IdentityOptions options, TimeProvider clock, CancellationToken cancellation)
+    {
+        var login = LoginNames.Normalize(command.WorkEmail);
+        if (await session.Query<Credential>().AnyAsync(c => c.LoginName == login, cancellation))
+            throw new DomainRuleViolatedException(new DomainError(LoginNameTaken, "Another account signs in with that email address."));
+
+        var now = clock.GetUtcNow();
+        var events = Employee.Onboard(command with { WorkEmail = login }, now).ThrowIfRejected();
+        session.Events.StartStream<Employee>(command.EmployeeId, events);
+        var code = RandomNumberGenerator.GetString(CodeAlphabet, 24);
+        var expires = now.AddHours(options.ActivationCodeHours);
+        session.Store(new Credential
+        {
+            Id = command.EmployeeId, LoginName = login, Kind = PrincipalKind.Employee,
+            ActivationCodeHash = TotpCodes.HashCode(code), ActivationExpiresAt = expires,
+        });
+        return new EmployeeOnboardedResult(command.EmployeeId, code, expires);
+    }
+}

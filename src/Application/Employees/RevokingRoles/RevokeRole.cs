@@ -1,0 +1,36 @@
+using FluentValidation;
+using Marten;
+using SolarEvents.Application.Identity;
+using SolarEvents.Application.Identity.Credentials;
+using SolarEvents.Application.Messaging;
+using SolarEvents.Application.Orders.RequestingQuote;
+using SolarEvents.Domain.Employees;
+
+namespace SolarEvents.Application.Employees.RevokingRoles;
+
+public sealed class RevokeRoleAuthorization : CommandAuthorizationHandler<RevokeRole>
+{
+    protected override bool IsAllowed(Actor actor, RevokeRole command) =>
+        actor.Role == Roles.Admin && command.RevokedBy == actor.Id && command.EmployeeId != actor.Id;
+}
+
+public sealed class RevokeRoleValidator : AbstractValidator<RevokeRole>
+{
+    public RevokeRoleValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(500);
+}
+
+/// <summary>The revocation event and the end of the employee's current access tokens commit together.</summary>
+public static class RevokeRoleHandler
+{
+    public static async Task<StreamChanged> Handle(RevokeRole command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var stream = await session.Events.FetchForWriting<EmployeeStanding>(command.EmployeeId, cancellation);
+        var employee = stream.Aggregate?.Employee ?? throw new StreamNotFoundException(command.EmployeeId);
+        var now = clock.GetUtcNow();
+        var events = Employee.RevokeRole(employee, command, now).ThrowIfRejected();
+        stream.AppendMany(events);
+        if (await session.LoadAsync<Credential>(command.EmployeeId, cancellation) is { } credential)
+            session.Store(credential with { TokensValidAfter = now });
+        return new StreamChanged(command.EmployeeId, (stream.StartingVersion ?? 0) + events.Count);
+    }
+}

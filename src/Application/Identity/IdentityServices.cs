@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SolarEvents.Application.Identity.Activating;
+using SolarEvents.Application.Identity.Bootstrapping;
+using SolarEvents.Application.Identity.ChangingPassword;
+using SolarEvents.Application.Identity.Credentials;
+using SolarEvents.Application.Identity.Mfa;
+using SolarEvents.Application.Identity.Passwords;
+using SolarEvents.Application.Identity.PersonalData;
+using SolarEvents.Application.Identity.Sessions;
+using SolarEvents.Application.Identity.SigningIn;
+
+namespace SolarEvents.Application.Identity;
+
+public static class IdentityServices
+{
+    public static IServiceCollection AddIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection(PasswordHashingOptions.Section).Get<PasswordHashingOptions>() ?? new());
+        services.AddSingleton(configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new());
+        services.AddMemoryCache();
+        services.AddSingleton<SecurityEvents>();
+        services.AddSingleton<PasswordHasher>();
+        services.AddSingleton<CredentialStore>();
+        services.AddSingleton<EmployeeRoles>();
+        services.AddSingleton<TokenRevocation>();
+        services.AddSingleton<SignInSessions>();
+        services.AddSingleton<PasswordSignIn>();
+        services.AddSingleton<TotpEnrolment>();
+        services.AddSingleton<EmployeeActivation>();
+        services.AddSingleton<PasswordChange>();
+        // Pass-through until the personal-data work brings per-customer encryption (see the class).
+        services.AddSingleton<IPersonalDataProtector, PassThroughPersonalDataProtector>();
+        services.AddSingleton(configuration.GetSection(BootstrapOptions.Section).Get<BootstrapOptions>() ?? new());
+        services.AddHostedService<BootstrapAdmin>();
+        return services;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using SolarEvents.Application.Identity;
+
+namespace SolarEvents.EndToEnd.Tests;
+
+/// <summary>
+/// Every endpoint called anonymously and as every role. "Allowed" means the request got past authorization
+/// (any answer but 401/403: usually 400 for the empty body, 404 for a made-up id); a refusal is 401 without
+/// a token and 403 with the wrong role. A new endpoint without a row here fails the coverage test.
+/// </summary>
+[Collection(WholeSystem.Name)]
+public sealed class role_endpoint_matrix(SolarEventsApp app)
+{
+    private const string Anonymous = "anonymous";
+    private static readonly string[] Callers = [Anonymous, .. Roles.All];
+    private static readonly string[] Everyone = Callers;
+    private static readonly string[] SignedIn = [.. Roles.All];
+    private static readonly Guid SomeId = Guid.CreateVersion7();
+
+    /// <summary>Route pattern (as EndpointDataSource spells it), the path to call, the body, who is allowed.</summary>
+    private static readonly (string Pattern, string Path, Func<object> Body, string[] Allowed)[] Rows =
+    [
+        ("* /health/live", "GET /health/live", () => new { }, Everyone),
+        ("* /health/ready", "GET /health/ready", () => new { }, Everyone),
+        ("POST /api/v1/auth/token", "POST /api/v1/auth/token", () => new { }, Everyone),
+        ("POST /api/v1/auth/refresh", "POST /api/v1/auth/refresh", () => new { }, Everyone),
+        ("POST /api/v1/auth/logout", "POST /api/v1/auth/logout", () => new { }, Everyone),
+        ("POST /api/v1/auth/activate", "POST /api/v1/auth/activate", () => new { }, Everyone),
+        ("POST /api/v1/accounts", "POST /api/v1/accounts", () => new { email = Identity.NewEmail(), password = Identity.GoodPassword }, [Anonymous]),
+        ("POST /api/v1/auth/mfa/totp", "POST /api/v1/auth/mfa/totp", () => new { }, SignedIn),
+        ("POST /api/v1/auth/mfa/totp/confirm", "POST /api/v1/auth/mfa/totp/confirm", () => new { }, SignedIn),
+        ("POST /api/v1/auth/password", "POST /api/v1/auth/password", () => new { }, SignedIn),
+        ("POST /api/v1/orders", "POST /api/v1/orders", () => new { }, [Roles.Customer]),
+        ("GET /api/v1/orders/{orderId:guid}", $"GET /api/v1/orders/{SomeId}", () => new { }, [Roles.Customer]),
+        ("POST /api/v1/employees", "POST /api/v1/employees", () => new { }, [Roles.Admin]),
+        ("POST /api/v1/employees/{employeeId:guid}/roles", $"POST /api/v1/employees/{SomeId}/roles", () => new { }, [Roles.Admin]),
+        ("POST /api/v1/employees/{employeeId:guid}/roles/{role}/revoke", $"POST /api/v1/employees/{SomeId}/roles/Sales/revoke", () => new { }, [Roles.Admin]),
+        ("POST /api/v1/employees/{employeeId:guid}/offboard", $"POST /api/v1/employees/{SomeId}/offboard", () => new { }, [Roles.Admin]),
+    ];
+
+    public static TheoryData<string, string> Cells()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var row in Rows)
+        {
+            foreach (var caller in Callers) data.Add(row.Pattern, caller);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public async Task each_role_gets_exactly_its_access(string pattern, string caller)
+    {
+        var row = Rows.Single(r => r.Pattern == pattern);
+        var parts = row.Path.Split(' ');
+        using var client = caller == Anonymous ? app.Client() : app.Client(app.TokenFor(Guid.CreateVersion7(), caller));
+        using var request = new HttpRequestMessage(new HttpMethod(parts[0]), parts[1]);
+        if (parts[0] != "GET") request.Content = JsonContent.Create(row.Body());
+
+        var status = (await client.SendAsync(request)).StatusCode;
+
+        if (row.Allowed.Contains(caller))
+            Assert.True(status is not HttpStatusCode.Unauthorized and not HttpStatusCode.Forbidden, $"{caller} was refused {row.Path}: {status}");
+        else
+            Assert.Equal(caller == Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden, status);
+    }
+
+    [Fact]
+    public void the_matrix_covers_every_endpoint()
+    {
+        var endpoints = every_endpoint_and_command_has_a_policy.Endpoints(app).Select(e => e.Key).ToHashSet();
+        Assert.Equal(endpoints.Order(), Rows.Select(r => r.Pattern).ToHashSet().Order());
+    }
+}
