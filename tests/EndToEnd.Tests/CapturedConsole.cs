@@ -13,12 +13,16 @@ public sealed class CapturedConsole : TextWriter
 
     public override Encoding Encoding => _original.Encoding;
 
-    public static CapturedConsole Start()
+    private static readonly Lazy<CapturedConsole> Shared = new(() =>
     {
         var captured = new CapturedConsole(Console.Out);
         Console.SetOut(captured);
         return captured;
-    }
+    });
+
+    /// <summary>One capture for the whole test process: several hosts (fixtures of parallel collections) write
+    /// to the one console, and a second SetOut would blind the first capture.</summary>
+    public static CapturedConsole Start() => Shared.Value;
 
     public string Text
     {

@@ -11,10 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OtpNet;
-using SolarEvents.Api.Authentication;
 using SolarEvents.Application.EventStore;
-using SolarEvents.Application.Identity;
-using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Projections;
 using SolarEvents.TestSupport;
 
@@ -129,28 +126,12 @@ public sealed class SolarEventsApp : IAsyncLifetime
     }
 
     /// <summary>A token minted directly (no sign-in), for a user that exists as far as revocation checks go.</summary>
-    public string TokenFor(Guid subject, string role)
-    {
-        EnsureCredential(subject, role).GetAwaiter().GetResult();
-        return ApiServices.GetRequiredService<AccessTokenIssuer>().Issue(subject, role);
-    }
+    public string TokenFor(Guid subject, string role) => MintedTokens.Issue(ApiServices, subject, role);
 
     /// <summary>The seeded admin's access token, signed in once per run over HTTP (password and TOTP).</summary>
     public Task<string> AdminTokenAsync() => LazyInitializer.EnsureInitialized(ref _adminToken, async () =>
         (await Identity.SignInAsync(this, AdminEmail, AdminPassword, Identity.TotpNow(AdminTotpSecret)))
             .GetProperty("accessToken").GetString()!);
-
-    private async Task EnsureCredential(Guid subject, string role)
-    {
-        await using var session = ApiServices.GetRequiredService<IDocumentStore>().LightweightSession();
-        if (await session.LoadAsync<Credential>(subject) is not null) return;
-        session.Store(new Credential
-        {
-            Id = subject, LoginName = $"minted-{subject:N}@solarevents.test",
-            Kind = role == Roles.Customer ? PrincipalKind.Customer : PrincipalKind.Employee,
-        });
-        await session.SaveChangesAsync();
-    }
 
     public HttpClient ClientFor(Guid subject, string role) => Client(TokenFor(subject, role));
 

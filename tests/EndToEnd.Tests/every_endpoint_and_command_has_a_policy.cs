@@ -13,7 +13,7 @@ public sealed class every_endpoint_and_command_has_a_policy(SolarEventsApp app)
     /// <summary>The only endpoints anyone may call without a token (docs/security.md).</summary>
     public static readonly IReadOnlySet<string> AnonymousAllowlist = new HashSet<string>
     {
-        "* /health/live", "* /health/ready",
+        "* /health/live", "* /health/ready", "GET /openapi/{documentName}.json",
         "POST /api/v1/auth/token", "POST /api/v1/auth/refresh", "POST /api/v1/auth/logout", "POST /api/v1/auth/activate",
         "POST /api/v1/accounts",
     };
@@ -47,13 +47,15 @@ public sealed class every_endpoint_and_command_has_a_policy(SolarEventsApp app)
             Assert.True(await policies.GetPolicyAsync(CommandPolicies.NameFor(type)) is not null, $"{type.Name} has no authorization policy");
     }
 
-    /// <summary>Every concrete Handle/Consume method in the Application assembly, by the message it takes.</summary>
+    /// <summary>Every concrete Handle/Consume method in the Application assembly, by the message it takes —
+    /// except the scheduler's own system messages, which no caller can send (see ISystemMessage).</summary>
     private static IEnumerable<Type> HandledMessageTypes() =>
         typeof(CommandBusConfiguration).Assembly.GetTypes()
             .Where(t => t is { IsInterface: false, ContainsGenericParameters: false } && (!t.IsAbstract || t.IsSealed))
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .Where(m => m.Name is "Handle" or "HandleAsync" or "Consume" or "ConsumeAsync" && m.GetParameters().Length > 0)
             .Select(m => m.GetParameters()[0].ParameterType)
+            .Where(type => !typeof(ISystemMessage).IsAssignableFrom(type))
             .Distinct();
 
     public static IEnumerable<(string Key, RouteEndpoint Endpoint)> Endpoints(SolarEventsApp app) =>

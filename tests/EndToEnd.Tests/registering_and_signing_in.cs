@@ -126,7 +126,7 @@ public sealed class registering_and_signing_in(SolarEventsApp app)
 
         Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
         Assert.True(last.Headers.RetryAfter?.Delta > TimeSpan.Zero);
-        Assert.Equal("urn:solarevents:problem:rate-limited", await Identity.ProblemTypeAsync(last));
+        Assert.Equal("urn:solarevents:problem:too-many-requests", await Identity.ProblemTypeAsync(last));
     }
 
     [Fact]

@@ -47,8 +47,10 @@ public static class ApiSetup
         services.AddReadModels(configuration);
         services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
         services.AddEventStore(postgres).IntegrateWithWolverine().ApplyAllDatabaseChangesOnStartup();
-        services.AddIdentity(configuration); // after the event store: its bootstrap runs once the schema is in place
+        // Hosted services start in this order: the schema, then the hash-chain guards, then the identity bootstrap,
+        // so even the first admin's events are chained.
         services.AddSolarEventsCompliance(configuration);
+        services.AddIdentity(configuration);
         services.AddSolarEventsHealthChecks();
         services.AddHttpHardening(configuration);
         services.AddSolarEventsOpenApi();

@@ -2,8 +2,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using SolarEvents.Api.Authentication;
 using SolarEvents.TestSupport;
 
 namespace SolarEvents.EndToEnd.Tests.Amendments;
@@ -32,7 +30,7 @@ public sealed class ApiHost : IAsyncDisposable
             web.UseEnvironment("Testing");
             foreach (var (key, value) in settings) web.UseSetting(key, value);
         });
-        factory.UseKestrel(0);
+        factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
         factory.StartServer();
         return new ApiHost(factory);
     }
@@ -42,7 +40,7 @@ public sealed class ApiHost : IAsyncDisposable
     public HttpClient ClientFor(Guid subject, string role)
     {
         var client = _factory.CreateClient();
-        var token = Services.GetRequiredService<AccessTokenIssuer>().Issue(subject, role);
+        var token = MintedTokens.Issue(Services, subject, role);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

@@ -4,10 +4,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
-using SolarEvents.Api.Authentication;
 using SolarEvents.Application.Compliance.Chain;
 using SolarEvents.Application.Compliance.Database;
 using SolarEvents.Application.Identity;
@@ -59,7 +57,7 @@ public sealed class api_runs_with_the_app_role : IAsyncLifetime
         using var projector = await StartProjectorAsync(asApp);
         var customerId = Guid.CreateVersion7();
         using var client = api.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", api.Services.GetRequiredService<AccessTokenIssuer>().Issue(customerId, Roles.Customer));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", MintedTokens.Issue(api.Services, customerId, Roles.Customer));
         var response = await client.PostAsJsonAsync("/api/v1/orders", new
         {
             site = new { postalCode = "10115", city = "Berlin", countryCode = "DE" },
