@@ -30,7 +30,10 @@ public static class CommandBusConfiguration
     /// <summary>Registers every command's authorization handler and a policy named for its command.</summary>
     public static IServiceCollection AddCommandPolicies(this IServiceCollection services)
     {
-        services.AddValidatorsFromAssembly(ApplicationAssembly, ServiceLifetime.Singleton);
+        // Only validators the container can build: parts composed with `new` (e.g. MoneyValidator(allowNegative))
+        // stay out, or the container would fail to validate at start-up.
+        services.AddValidatorsFromAssembly(ApplicationAssembly, ServiceLifetime.Singleton,
+            filter: scan => scan.ValidatorType.GetConstructors().Any(constructor => constructor.GetParameters().Length == 0));
         var authorizationBuilder = services.AddAuthorizationBuilder();
         foreach (var (handlerType, commandType) in CommandAuthorizationHandlers())
         {
