@@ -6,6 +6,7 @@ using Marten;
 using Npgsql;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Messaging;
+using SolarEvents.Domain.Common;
 using SolarEvents.Application.Orders.RequestingQuote;
 using Wolverine;
 
@@ -49,9 +50,12 @@ public static partial class IdempotentCommands
             var bus = http.RequestServices.GetRequiredService<IMessageBus>();
             return WithETag(http, await bus.InvokeAsync<StreamChanged>(command, Idempotency.Headers(recordId, fingerprint), cancellation));
         }
-        catch (Exception e) when (IsLostRace(e))
+        catch (Exception e) when (IsLostRace(e) || e is DomainRuleViolatedException)
         {
+            // A twin with the same key may have committed while this attempt ran: it then either lost the race
+            // or decided against state that already held the twin's change. Either way the first answer stands.
             if (await ReplayAsync(http, store, recordId, fingerprint, cancellation) is { } twin) return twin;
+            if (!IsLostRace(e)) throw;
             await using var query = store.QuerySession();
             var state = await query.Events.FetchStreamStateAsync(conflictStream, cancellation);
             throw new StreamVersionConflictException(conflictStream, state?.Version, e);

@@ -19,8 +19,8 @@ public static class GrantRoleHandler
 {
     public static async Task<StreamChanged> Handle(GrantRole command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        var stream = await session.Events.FetchForWriting<EmployeeStanding>(command.EmployeeId, cancellation);
-        var employee = stream.Aggregate?.Employee ?? throw new StreamNotFoundException(command.EmployeeId);
+        var stream = await session.Events.FetchForWriting<Employee>(command.EmployeeId, cancellation);
+        var employee = stream.Aggregate ?? throw new StreamNotFoundException(command.EmployeeId);
         var events = Employee.GrantRole(employee, command, clock.GetUtcNow()).ThrowIfRejected();
         stream.AppendMany(events);
         return new StreamChanged(command.EmployeeId, (stream.StartingVersion ?? 0) + events.Count);

@@ -26,8 +26,8 @@ public static class OffboardEmployeeHandler
     public static async Task<StreamChanged> Handle(
         OffboardEmployee command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        var stream = await session.Events.FetchForWriting<EmployeeStanding>(command.EmployeeId, cancellation);
-        var employee = stream.Aggregate?.Employee ?? throw new StreamNotFoundException(command.EmployeeId);
+        var stream = await session.Events.FetchForWriting<Employee>(command.EmployeeId, cancellation);
+        var employee = stream.Aggregate ?? throw new StreamNotFoundException(command.EmployeeId);
         var now = clock.GetUtcNow();
         var events = Employee.Offboard(employee, command, now).ThrowIfRejected();
         stream.AppendMany(events);

@@ -24,8 +24,8 @@ public static class RevokeRoleHandler
 {
     public static async Task<StreamChanged> Handle(RevokeRole command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        var stream = await session.Events.FetchForWriting<EmployeeStanding>(command.EmployeeId, cancellation);
-        var employee = stream.Aggregate?.Employee ?? throw new StreamNotFoundException(command.EmployeeId);
+        var stream = await session.Events.FetchForWriting<Employee>(command.EmployeeId, cancellation);
+        var employee = stream.Aggregate ?? throw new StreamNotFoundException(command.EmployeeId);
         var now = clock.GetUtcNow();
         var events = Employee.RevokeRole(employee, command, now).ThrowIfRejected();
         stream.AppendMany(events);

@@ -1,6 +1,4 @@
-using JasperFx.Events.Projections;
 using Marten;
-using SolarEvents.Application.Employees;
 using SolarEvents.Application.Identity.Sessions;
 
 namespace SolarEvents.Application.Identity.Credentials;
@@ -19,6 +17,5 @@ public static class IdentityDocuments
             .Index(t => t.UserId)
             .UseOptimisticConcurrency(true)
             .Metadata(m => m.Version.MapTo(t => t.Version));
-        options.Projections.Add(new EmployeeProjection(), ProjectionLifecycle.Live);
     }
 }

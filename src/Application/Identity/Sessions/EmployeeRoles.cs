@@ -1,5 +1,5 @@
 using Marten;
-using SolarEvents.Application.Employees;
+using SolarEvents.Domain.Employees;
 
 namespace SolarEvents.Application.Identity.Sessions;
 
@@ -9,7 +9,7 @@ public sealed class EmployeeRoles(IDocumentStore store)
     public async Task<IReadOnlyList<string>> CurrentAsync(Guid employeeId, CancellationToken cancellation)
     {
         await using var session = store.QuerySession();
-        var employee = (await session.Events.AggregateStreamAsync<EmployeeStanding>(employeeId, token: cancellation))?.Employee;
+        var employee = await session.Events.AggregateStreamAsync<Employee>(employeeId, token: cancellation);
         return employee is null || employee.Offboarded ? [] : [.. employee.Roles.ToList().Select(role => role.ToString())];
     }
 }
