@@ -3,7 +3,8 @@ using SolarEvents.Api.Infrastructure;
 using SolarEvents.Projections;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration).ConfigureSolarEventsLogging()
+builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ConfigureSolarEventsLogging()
+    .WriteToRegisteredSinks(services)
     .Filter.ByExcluding(LogRedaction.EchoesCommandContents));
 builder.AddSolarEventsApi();
 await builder.Build().UseSolarEventsPipeline().RunAsync();

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Serilog;
+using Serilog.Core;
 using Serilog.Formatting.Compact;
 
 namespace SolarEvents.Projections;
@@ -10,4 +12,12 @@ public static class Logging
         logger.Enrich.FromLogContext()
             .Enrich.WithProperty("Application", "SolarEvents")
             .WriteTo.Console(new RenderedCompactJsonFormatter());
+
+    /// <summary>Also writes to every <see cref="ILogEventSink"/> the host registered (an operator's extra sink,
+    /// or a test's capture), with the same filters as the console.</summary>
+    public static LoggerConfiguration WriteToRegisteredSinks(this LoggerConfiguration logger, IServiceProvider services)
+    {
+        foreach (var sink in services.GetServices<ILogEventSink>()) logger.WriteTo.Sink(sink);
+        return logger;
+    }
 }

@@ -50,8 +50,8 @@ public sealed class SolarEventsApp : IAsyncLifetime
 
     private WebApplicationFactory<Program> Api => _api ?? throw new InvalidOperationException("Not started.");
 
-    /// <summary>Everything the hosts wrote to the console (their JSON logs), for log-scan tests.</summary>
-    public CapturedConsole Logs { get; } = CapturedConsole.Start();
+    /// <summary>Everything the API logged (its JSON log lines), for log-scan tests.</summary>
+    public CapturedLog Logs { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -87,6 +87,7 @@ public sealed class SolarEventsApp : IAsyncLifetime
         {
             web.UseEnvironment("Testing");
             foreach (var (key, value) in settings) web.UseSetting(key, value);
+            web.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(Logs));
         });
         // A free loopback port of the operating system's choosing: parallel runs never collide.
         _api.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));

@@ -3,7 +3,7 @@ using SolarEvents.Api.Authentication;
 using SolarEvents.Application.Employees.Onboarding;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Identity.Sessions;
-using SolarEvents.Application.Orders.RequestingQuote;
+using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.Employees;
 using Wolverine;
 

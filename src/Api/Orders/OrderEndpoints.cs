@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SolarEvents.Api.Queries;
 using SolarEvents.Application.Identity;
-using SolarEvents.Application.Orders.RequestingQuote;
+using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.Orders;
 using SolarEvents.Projections.ReadModels;
 using Wolverine;

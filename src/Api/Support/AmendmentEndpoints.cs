@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using SolarEvents.Api.Queries;
 using SolarEvents.Application.Accounts.Amending;
 using SolarEvents.Application.Orders.Amending;
-using SolarEvents.Application.Orders.RequestingQuote;
+using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.Common;
 using SolarEvents.Domain.Orders;
 

@@ -4,7 +4,7 @@ using SolarEvents.Application.ChangeRequests.Closing;
 using SolarEvents.Application.ChangeRequests.Deciding;
 using SolarEvents.Application.ChangeRequests.Opening;
 using SolarEvents.Application.Identity;
-using SolarEvents.Application.Orders.RequestingQuote;
+using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.ChangeRequests;
 
 namespace SolarEvents.Api.Support;

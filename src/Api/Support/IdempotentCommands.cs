@@ -7,7 +7,6 @@ using Npgsql;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.Common;
-using SolarEvents.Application.Orders.RequestingQuote;
 using Wolverine;
 
 namespace SolarEvents.Api.Support;

@@ -3,7 +3,6 @@ using Marten;
 using SolarEvents.Application.ChangeRequests.Amending;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Messaging;
-using SolarEvents.Application.Orders.RequestingQuote;
 using SolarEvents.Domain.Accounts;
 using Wolverine;
 

@@ -2,7 +2,6 @@ using FluentValidation;
 using Marten;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Messaging;
-using SolarEvents.Application.Orders.RequestingQuote;
 using SolarEvents.Domain.ChangeRequests;
 using Wolverine;
 using SolarEvents.Application.ChangeRequests.Expiring;

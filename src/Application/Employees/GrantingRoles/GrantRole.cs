@@ -1,7 +1,6 @@
 using Marten;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Messaging;
-using SolarEvents.Application.Orders.RequestingQuote;
 using SolarEvents.Domain.Employees;
 
 namespace SolarEvents.Application.Employees.GrantingRoles;

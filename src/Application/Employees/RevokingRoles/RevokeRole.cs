@@ -3,7 +3,6 @@ using Marten;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Application.Messaging;
-using SolarEvents.Application.Orders.RequestingQuote;
 using SolarEvents.Domain.Employees;
 
 namespace SolarEvents.Application.Employees.RevokingRoles;

@@ -4,7 +4,6 @@ using SolarEvents.Application.ChangeRequests;
 using SolarEvents.Application.ChangeRequests.Amending;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Messaging;
-using SolarEvents.Application.Orders.RequestingQuote;
 using SolarEvents.Domain.Orders;
 using Wolverine;
 

@@ -6,9 +6,6 @@ using SolarEvents.Domain.Orders;
 
 namespace SolarEvents.Application.Orders.RequestingQuote;
 
-/// <summary>The answer to a command that changed a stream: which stream, and the version it now has.</summary>
-public sealed record StreamChanged(Guid StreamId, long Version);
-
 /// <summary>A customer may ask for a quote only for themselves.</summary>
 public sealed class RequestQuoteAuthorization : CommandAuthorizationHandler<RequestQuote>
 {
