@@ -3,9 +3,11 @@ using SolarEvents.Api.Infrastructure;
 using SolarEvents.Projections;
 
 var builder = WebApplication.CreateBuilder(args);
+// preserveStaticLogger: each host keeps its own logger, so a second host in the same process (tests) never
+// replaces this one's, or silences it when it is disposed.
 builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ConfigureSolarEventsLogging()
     .WriteToRegisteredSinks(services)
-    .Filter.ByExcluding(LogRedaction.EchoesCommandContents));
+    .Filter.ByExcluding(LogRedaction.EchoesCommandContents), preserveStaticLogger: true);
 builder.AddSolarEventsApi();
 await builder.Build().UseSolarEventsPipeline().RunAsync();
 

@@ -13,7 +13,8 @@ public static class ProjectorProgram
         var builder = Host.CreateApplicationBuilder(args is ["rebuild", ..] ? args[1..] : args);
         builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "projector.json"), optional: true);
         builder.Configuration.AddEnvironmentVariables();
-        builder.Services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration).ConfigureSolarEventsLogging());
+        builder.Services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration).ConfigureSolarEventsLogging(),
+            preserveStaticLogger: true);
         if (args is ["rebuild", ..]) return await RebuildCommand.RunAsync(builder);
 
         builder.AddProjector();
