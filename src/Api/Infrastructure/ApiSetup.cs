@@ -54,7 +54,6 @@ public static class ApiSetup
         services.AddSolarEventsHealthChecks();
         services.AddHttpHardening(configuration);
         services.AddSolarEventsOpenApi();
-        services.AddSolarEventsRateLimits(configuration);
         services.AddSolarEventsTelemetry(configuration, "solarevents-api");
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemCustomization.Customize);

@@ -14,7 +14,9 @@ public sealed class RateLimit
 }
 
 /// <summary>
-/// Fixed-window limits on the endpoints that guess-and-check attacks aim at, per client address (and per
+/// A global fixed-window limit per user (<c>RateLimits:PerUser</c>) or anonymous client address
+/// (<c>RateLimits:PerClient</c>) per <c>RateLimits:WindowSeconds</c>, and tighter fixed-window limits on the
+/// endpoints that guess-and-check attacks aim at, per client address (and per
 /// user on the signed-in MFA endpoints). Past the limit: 429 with Retry-After and a problem document.
 /// Behind a proxy, configure forwarded headers so the client address is the real one.
 /// </summary>
@@ -32,8 +34,17 @@ public static class RateLimiting
         var auth = Read("Auth", 10);
         var registration = Read("Registration", 5);
         var mfa = Read("Mfa", 10);
+        var windowSeconds = configuration.GetValue("RateLimits:WindowSeconds", 60);
+        var perUser = new RateLimit { PermitLimit = configuration.GetValue("RateLimits:PerUser", 600), WindowSeconds = windowSeconds };
+        var perClient = new RateLimit { PermitLimit = configuration.GetValue("RateLimits:PerClient", 300), WindowSeconds = windowSeconds };
         services.AddRateLimiter(options =>
         {
+            // Everything: per authenticated user, or per client address for anonymous callers, so one caller
+            // cannot starve the others. The named policies below come on top, for the guessable endpoints.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                Actor.From(http.User) is { } user
+                    ? Partition("user", user.Id.ToString(), perUser)
+                    : Partition("client", ClientAddress(http), perClient));
             options.AddPolicy(Auth, http => Partition(Auth, ClientAddress(http), auth));
             options.AddPolicy(Registration, http => Partition(Registration, ClientAddress(http), registration));
             options.AddPolicy(Mfa, http => Partition(Mfa, Actor.From(http.User)?.Id.ToString() ?? ClientAddress(http), mfa));
@@ -52,8 +63,8 @@ public static class RateLimiting
 
     private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    /// <summary>Every 429, from these policies and from the global limit (<see cref="RateLimits"/>).</summary>
-    public static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellation)
+    /// <summary>Every 429, from the global limit and from the named policies.</summary>
+    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
