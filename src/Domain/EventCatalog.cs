@@ -2,6 +2,7 @@ using SolarEvents.Domain.Accounts;
 using SolarEvents.Domain.ChangeRequests;
 using SolarEvents.Domain.Employees;
 using SolarEvents.Domain.Orders;
+using SolarEvents.Domain.Privacy;
 
 namespace SolarEvents.Domain;
 
@@ -52,6 +53,8 @@ public static class EventCatalog
         new("change_request.changes_applied.v1", typeof(ChangeRequestChangesApplied)),
         new("change_request.closed.v1", typeof(ChangeRequestClosed)),
         new("change_request.expired.v1", typeof(ChangeRequestExpired)),
+
+        new("privacy.personal_data_viewed.v1", typeof(PersonalDataViewed)),
 
         new("employee.onboarded.v1", typeof(EmployeeOnboarded)),
         new("employee.role_granted.v1", typeof(EmployeeRoleGranted)),

@@ -23,7 +23,7 @@ public static class MintedTokens
         session.Store(new Credential
         {
             Id = subject,
-            LoginName = $"minted-{subject:N}@solarevents.test",
+            LoginIndex = $"minted-{subject:N}",
             Kind = role == Roles.Customer ? PrincipalKind.Customer : PrincipalKind.Employee,
         });
         await session.SaveChangesAsync();

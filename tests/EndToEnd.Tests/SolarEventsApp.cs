@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OtpNet;
 using SolarEvents.Application.EventStore;
+using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Projections;
 using SolarEvents.TestSupport;
 
@@ -30,6 +31,9 @@ public sealed class SolarEventsApp : IAsyncLifetime
 
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private readonly string _digestKeyPem = Compliance.DigestKeyForTests.NewPrivateKeyPem();
+
+    /// <summary>The master and blind-index keys this app was started with (tests rotate and tamper with them).</summary>
+    public Dictionary<string, string?> PersonalDataSettings { get; } = TestSecrets.PersonalData();
     private Task<string>? _adminToken;
 
     /// <summary>The first admin, seeded from configuration exactly as ./run.sh does it.</summary>
@@ -47,6 +51,11 @@ public sealed class SolarEventsApp : IAsyncLifetime
     public TestDatabases Databases => _databases ?? throw new InvalidOperationException("Not started.");
 
     public IServiceProvider ApiServices => Api.Services;
+
+    /// <summary>The credential that signs in with <paramref name="email"/> (found by its blind index, as the login does).</summary>
+    public async Task<Credential> CredentialOfAsync(string email) =>
+        await ApiServices.GetRequiredService<CredentialStore>().FindByLoginAsync(email, CancellationToken.None)
+        ?? throw new InvalidOperationException("No credential signs in with that email.");
 
     private WebApplicationFactory<Program> Api => _api ?? throw new InvalidOperationException("Not started.");
 
@@ -70,6 +79,7 @@ public sealed class SolarEventsApp : IAsyncLifetime
             ["Bootstrap:Admin:Password"] = AdminPassword,
             ["Bootstrap:Admin:TotpSecret"] = AdminTotpSecret,
         };
+        foreach (var (key, value) in PersonalDataSettings) settings[key] = value;
 
         // Both hosts would otherwise race to create the event store's schema on the empty database.
         using (var store = DocumentStore.For(options => EventStoreConfiguration.Configure(options, _databases.Postgres)))

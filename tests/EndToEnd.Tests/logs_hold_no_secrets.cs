@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.TestSupport;
 
 namespace SolarEvents.EndToEnd.Tests;
@@ -25,7 +24,7 @@ public sealed class logs_hold_no_secrets(SolarEventsApp app)
         var forbidden = await signedIn.PostAsJsonAsync("/api/v1/accounts", new { email, password });
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         await using var session = app.ApiServices.GetRequiredService<IDocumentStore>().QuerySession();
-        var hash = (await session.Query<Credential>().SingleAsync(c => c.LoginName == email)).PasswordHash!;
+        var hash = (await app.CredentialOfAsync(email)).PasswordHash!;
 
         var logs = await Eventually.Until(
             () => Task.FromResult(app.Logs.Text.Contains("AuthorizationDenied", StringComparison.Ordinal) ? app.Logs.Text : null),

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Application.Identity.Passwords;
 
 namespace SolarEvents.EndToEnd.Tests;
@@ -19,7 +18,7 @@ public sealed class password_hashes_on_sign_in(SolarEventsApp app)
         var store = app.ApiServices.GetRequiredService<IDocumentStore>();
         await using (var session = store.LightweightSession())
         {
-            var credential = await session.Query<Credential>().SingleAsync(c => c.LoginName == email);
+            var credential = await app.CredentialOfAsync(email);
             session.Store(credential with { PasswordHash = weaker.Hash(Identity.GoodPassword) });
             await session.SaveChangesAsync();
         }
@@ -27,7 +26,7 @@ public sealed class password_hashes_on_sign_in(SolarEventsApp app)
         await Identity.SignInAsync(app, email, Identity.GoodPassword);
 
         await using var query = store.QuerySession();
-        var upgraded = await query.Query<Credential>().SingleAsync(c => c.LoginName == email);
+        var upgraded = await app.CredentialOfAsync(email);
         Assert.StartsWith("$argon2id$v=19$m=19456,t=2,p=1$", upgraded.PasswordHash, StringComparison.Ordinal);
         await Identity.SignInAsync(app, email, Identity.GoodPassword);
     }

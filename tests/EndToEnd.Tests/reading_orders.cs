@@ -144,7 +144,7 @@ public sealed class reading_orders(SolarEventsApp app)
         await using (var session = app.ApiServices.GetRequiredService<Marten.IDocumentStore>().LightweightSession())
         {
             session.Events.StartStream<SolarEvents.Domain.Accounts.Account>(customerId,
-                new SolarEvents.Domain.Accounts.AccountRegistered(customerId, "sealed-email", "sealed-name", "sealed-phone", "sealed-address", DateTimeOffset.UtcNow));
+                new SolarEvents.Domain.Accounts.AccountRegistered(customerId, "sealed-email", "email-index", "sealed-name", "sealed-phone", "phone-index", "sealed-address", DateTimeOffset.UtcNow));
             await session.SaveChangesAsync();
         }
 

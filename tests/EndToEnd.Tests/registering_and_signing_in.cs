@@ -4,7 +4,6 @@ using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using SolarEvents.Application.Identity;
-using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.Accounts;
 
@@ -25,7 +24,7 @@ public sealed class registering_and_signing_in(SolarEventsApp app)
         Assert.Equal(Roles.Customer, tokens.GetProperty("role").GetString());
         Assert.InRange(tokens.GetProperty("expiresIn").GetInt32(), 60, 15 * 60);
         await using var session = app.ApiServices.GetRequiredService<IDocumentStore>().QuerySession();
-        var credential = await session.Query<Credential>().SingleAsync(c => c.LoginName == email);
+        var credential = await app.CredentialOfAsync(email);
         Assert.StartsWith("$argon2id$v=19$m=19456,t=2,p=1$", credential.PasswordHash, StringComparison.Ordinal);
         var registered = Assert.Single(await session.Events.FetchStreamAsync(credential.Id));
         Assert.IsType<AccountRegistered>(registered.Data);
@@ -45,7 +44,7 @@ public sealed class registering_and_signing_in(SolarEventsApp app)
         Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
         await using var session = app.ApiServices.GetRequiredService<IDocumentStore>().QuerySession();
-        var credential = await session.Query<Credential>().SingleAsync(c => c.LoginName == email);
+        var credential = await app.CredentialOfAsync(email);
         Assert.Single(await session.Events.FetchStreamAsync(credential.Id));
     }
 
@@ -112,7 +111,7 @@ public sealed class registering_and_signing_in(SolarEventsApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
         Assert.Equal("urn:solarevents:problem:invalid-credentials", await Identity.ProblemTypeAsync(right));
         await using var session = app.ApiServices.GetRequiredService<IDocumentStore>().QuerySession();
-        var credential = await session.Query<Credential>().SingleAsync(c => c.LoginName == email);
+        var credential = await app.CredentialOfAsync(email);
         Assert.True(credential.LockedUntil > DateTimeOffset.UtcNow.AddSeconds(20));
     }
 

@@ -1,13 +1,17 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SolarEvents.Application.Identity;
+using SolarEvents.Application.PersonalData;
 using SolarEvents.Projections.ReadModels;
 
 namespace SolarEvents.Api.Accounts;
 
-public sealed record MyAccount(Guid AccountId, string Status, bool EmailVerified, bool PersonalDataErased, DateTimeOffset RegisteredAt, long Version);
+/// <summary><see cref="Contact"/> is null once the personal data was erased.</summary>
+public sealed record MyAccount(
+    Guid AccountId, string Status, bool EmailVerified, bool PersonalDataErased, DateTimeOffset RegisteredAt, long Version,
+    ContactDetails? Contact);
 
-/// <summary>A customer's own account, from the MySQL read model.</summary>
+/// <summary>A customer's own account, from the MySQL read model, with their personal data opened for them.</summary>
 public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
@@ -16,14 +20,13 @@ public static class AccountEndpoints
     }
 
     private static async Task<Results<Ok<MyAccount>, NotFound>> GetMine(
-        HttpContext http, IDbContextFactory<ReadModelDbContext> contexts, CancellationToken cancellation)
+        HttpContext http, IDbContextFactory<ReadModelDbContext> contexts, PersonalDataKeys keys, CancellationToken cancellation)
     {
         var customer = Actor.From(http.User)!;
         await using var db = await contexts.CreateDbContextAsync(cancellation);
-        var account = await db.Accounts.AsNoTracking()
-            .Where(a => a.AccountId == customer.Id)
-            .Select(a => new MyAccount(a.AccountId, a.Status, a.EmailVerified, a.PersonalDataErased, a.RegisteredAt, a.Version))
-            .SingleOrDefaultAsync(cancellation);
-        return account is null ? TypedResults.NotFound() : TypedResults.Ok(account);
+        var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == customer.Id, cancellation);
+        if (account is null) return TypedResults.NotFound();
+        return TypedResults.Ok(new MyAccount(account.AccountId, account.Status, account.EmailVerified, account.PersonalDataErased,
+            account.RegisteredAt, account.Version, await ContactDetails.RevealAsync(account, keys, cancellation)));
     }
 }

@@ -33,6 +33,7 @@ public static class ComplianceEndpoints
         compliance.MapGet("/accounts/{accountId:guid}/state", AccountState);
         compliance.MapGet("/employees/{employeeId:guid}/actions", EmployeeActions);
         compliance.MapGet("/change-requests/{changeRequestId:guid}/amendments", Amendments);
+        compliance.MapGet("/customers/{customerId:guid}/personal-data-reads", PersonalDataReads);
         compliance.MapPost("/verification", Verify);
         compliance.MapPost("/digests", CreateDigest);
         compliance.MapGet("/digests/latest", LatestDigest);
@@ -46,6 +47,13 @@ public static class ComplianceEndpoints
     {
         var page = await history.StreamAsync(streamId, cancellation);
         return page.Items.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(new StreamHistoryResponse(streamId, page.Items));
+    }
+
+    /// <summary>Who saw this customer's personal data in the clear, when, which fields and why; empty when nobody did.</summary>
+    private static async Task<Ok<EventsResponse>> PersonalDataReads(Guid customerId, ComplianceHistory history, CancellationToken cancellation)
+    {
+        var page = await history.PersonalDataReadsAsync(customerId, cancellation);
+        return TypedResults.Ok(new EventsResponse(page.Items, page.Truncated));
     }
 
     private static async Task<Results<Ok<StateAsOf<Order>>, NotFound, ProblemHttpResult>> OrderState(

@@ -17,6 +17,7 @@ using SolarEvents.Application.ChangeRequests;
 using SolarEvents.Application.EventStore;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Messaging;
+using SolarEvents.Application.PersonalData;
 using SolarEvents.Projections;
 using Wolverine;
 using Wolverine.Marten;
@@ -79,6 +80,9 @@ public static class ApiSetup
 
     public static WebApplication UseSolarEventsPipeline(this WebApplication app)
     {
+        // Fail at start, not at the first registration, when the personal-data keys are missing or malformed.
+        app.Services.GetRequiredService<IMasterKeyService>();
+        app.Services.GetRequiredService<BlindIndex>();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseHttpHardening();
         app.UseSerilogRequestLogging();
@@ -97,6 +101,7 @@ public static class ApiSetup
         app.MapOrderEndpoints();
         app.MapAccountEndpoints();
         app.MapSupportEndpoints();
+        app.MapStaffAccountEndpoints();
         app.MapChangeRequestEndpoints();
         app.MapAmendmentEndpoints();
         app.MapSalesEndpoints();

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using SolarEvents.Api.Queries;
 using SolarEvents.Api.Support;
 using SolarEvents.Application.Messaging;
+using SolarEvents.Application.PersonalData;
 using SolarEvents.Domain.Common;
 
 namespace SolarEvents.Api.Infrastructure;
@@ -38,6 +40,9 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
                 "Not found", "There is no such resource."),
             BadHttpRequestException bad => Problems.Create(bad.StatusCode, ProblemTypes.MalformedRequest,
                 "Malformed request", "The request could not be read."),
+            PersonalDataUnreadableException { Fault: PersonalDataFault.Erased } => Problems.Create(StatusCodes.Status410Gone,
+                ProblemTypes.PersonalDataErased, "Personal data erased", "This customer's personal data was erased and cannot be read."),
+            PersonalDataUnreadableException unreadable => Unreadable(unreadable),
             _ => null,
         };
 
@@ -50,5 +55,14 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
 
         await Problems.WriteAsync(httpContext, problem);
         return true;
+    }
+
+    /// <summary>Tampered ciphertext or a lost key is our fault and an integrity incident, not the caller's: a 500, but
+    /// a typed one, and logged with the subject and the kind of fault (never the value or the key).</summary>
+    private ProblemDetails Unreadable(PersonalDataUnreadableException unreadable)
+    {
+        logger.LogError("Personal data of subject {SubjectId} is unreadable: {Fault}", unreadable.SubjectId, unreadable.Fault);
+        return Problems.Create(StatusCodes.Status500InternalServerError, ProblemTypes.PersonalDataUnreadable, "Personal data unreadable",
+            "A stored personal value failed its integrity check or its key is missing. Quote the correlation id when you report it.");
     }
 }

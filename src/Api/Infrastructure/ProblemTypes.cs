@@ -24,6 +24,8 @@ public static class ProblemTypes
     public const string MfaRequired = Prefix + "mfa-required";
     public const string RoleRequired = Prefix + "role-required";
     public const string InvalidCode = Prefix + "invalid-code";
+    public const string PersonalDataErased = Prefix + "personal-data-erased";
+    public const string PersonalDataUnreadable = Prefix + "personal-data-unreadable";
 
     /// <summary>A broken business rule, named by the domain's stable code (e.g. quote-expired).</summary>
     public static string ForRule(string code) => Prefix + "rule:" + code;

@@ -6,6 +6,8 @@ namespace SolarEvents.Api.Queries;
 public static class StaffPolicies
 {
     public const string Support = "staff:support";
+    public const string PersonalData = "staff:personal-data";
+    public const string Erasure = "staff:erasure";
     public const string RequestTrail = "staff:request-trail";
     public const string Sales = "staff:sales";
     public const string Operations = "staff:operations";
@@ -14,6 +16,9 @@ public static class StaffPolicies
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(Support, policy => policy.RequireRole(Roles.SupportAgent, Roles.Admin))
+            // DESIGN.md's access table: support reads personal data (every read recorded); Admins do not.
+            .AddPolicy(PersonalData, policy => policy.RequireRole(Roles.SupportAgent))
+            .AddPolicy(Erasure, policy => policy.RequireRole(Roles.Compliance, Roles.Admin))
             .AddPolicy(RequestTrail, policy => policy.RequireRole(Roles.SupportAgent, Roles.Admin, Roles.Compliance))
             .AddPolicy(Sales, policy => policy.RequireRole(Roles.Sales))
             .AddPolicy(Operations, policy => policy.RequireRole(Roles.Engineer));

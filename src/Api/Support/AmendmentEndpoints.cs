@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SolarEvents.Api.Queries;
 using SolarEvents.Application.Accounts.Amending;
+using SolarEvents.Application.Accounts.Erasing;
 using SolarEvents.Application.Orders.Amending;
 using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.Common;
@@ -20,8 +21,10 @@ public sealed record CancellationBody(Guid? ChangeRequestId, string Reason, deci
 
 public sealed record RefundBody(Guid? ChangeRequestId, Money Amount, string Reason);
 
-/// <summary>Opaque strings: encryption of personal data happens elsewhere (see DESIGN.md, Personal data).</summary>
+/// <summary>In the clear over TLS; sealed with the customer's data key before any event holds them.</summary>
 public sealed record ContactDetailsBody(Guid? ChangeRequestId, string Phone, string Address);
+
+public sealed record ErasureBody(Guid? ChangeRequestId);
 
 public sealed record AccountStatusBody(Guid? ChangeRequestId, string Reason);
 
@@ -50,6 +53,11 @@ public static class AmendmentEndpoints
             Send(http, body, accountId, version => new SuspendAccountAmendment(accountId, RequestOf(body.ChangeRequestId), version, body.Reason), cancellation));
         accounts.MapPost("/reactivation", (Guid accountId, AccountStatusBody body, HttpContext http, CancellationToken cancellation) =>
             Send(http, body, accountId, version => new ReactivateAccountAmendment(accountId, RequestOf(body.ChangeRequestId), version, body.Reason), cancellation));
+
+        // Carried out by Compliance or an Admin under an approved request that a support agent opened.
+        app.MapPost("/api/v1/staff/accounts/{accountId:guid}/erasure", (Guid accountId, ErasureBody body, HttpContext http, CancellationToken cancellation) =>
+            Send(http, body, accountId, version => new EraseCustomerPersonalData(accountId, RequestOf(body.ChangeRequestId), version), cancellation))
+            .RequireAuthorization(StaffPolicies.Erasure);
     }
 
     private static async Task<Ok<StreamChanged>> Send(

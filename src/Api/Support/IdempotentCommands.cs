@@ -1,9 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using JasperFx;
-using JasperFx.Events;
 using Marten;
-using Npgsql;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.Common;
@@ -49,12 +46,12 @@ public static partial class IdempotentCommands
             var bus = http.RequestServices.GetRequiredService<IMessageBus>();
             return WithETag(http, await bus.InvokeAsync<StreamChanged>(command, Idempotency.Headers(recordId, fingerprint), cancellation));
         }
-        catch (Exception e) when (IsLostRace(e) || e is DomainRuleViolatedException)
+        catch (Exception e) when (e.IsLostRace() || e is DomainRuleViolatedException)
         {
             // A twin with the same key may have committed while this attempt ran: it then either lost the race
             // or decided against state that already held the twin's change. Either way the first answer stands.
             if (await ReplayAsync(http, store, recordId, fingerprint, cancellation) is { } twin) return twin;
-            if (!IsLostRace(e)) throw;
+            if (!e.IsLostRace()) throw;
             await using var query = store.QuerySession();
             var state = await query.Events.FetchStreamStateAsync(conflictStream, cancellation);
             throw new StreamVersionConflictException(conflictStream, state?.Version, e);
@@ -91,13 +88,6 @@ public static partial class IdempotentCommands
         return changed;
     }
 
-    private static bool IsLostRace(Exception e) => e switch
-    {
-        ConcurrencyException or EventStreamUnexpectedMaxEventIdException or DocumentAlreadyExistsException => true,
-        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,
-        { InnerException: { } inner } => IsLostRace(inner),
-        _ => false,
-    };
 
     // Clients send a UUID or similar token; nothing that could forge a log line or carry data.
     [GeneratedRegex("^[A-Za-z0-9._:-]{8,100}$")]

@@ -23,6 +23,7 @@ public static class ChangeRequestTargets
     private static readonly ChangeCategory[] AccountCategories =
     [
         ChangeCategory.UpdateContactDetails, ChangeCategory.SuspendAccount, ChangeCategory.ReactivateAccount,
+        ChangeCategory.ErasePersonalData,
     ];
 
     /// <summary>Break-glass access is granted through its own flow, not through a support amendment.</summary>

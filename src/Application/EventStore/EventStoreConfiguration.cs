@@ -4,6 +4,7 @@ using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using SolarEvents.Application.Identity.Credentials;
+using SolarEvents.Application.PersonalData;
 using SolarEvents.Domain;
 using Weasel.Core;
 
@@ -38,6 +39,7 @@ public static class EventStoreConfiguration
         RegisterEventTypes(options.Events);
         AggregateProjections.Register(options);
         IdentityDocuments.Configure(options);
+        DataKeyRecord.Configure(options);
     }
 
     /// <summary>Stable names from the domain's catalog, so renaming a class never orphans stored history;

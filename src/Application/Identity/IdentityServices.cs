@@ -6,9 +6,9 @@ using SolarEvents.Application.Identity.ChangingPassword;
 using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Application.Identity.Mfa;
 using SolarEvents.Application.Identity.Passwords;
-using SolarEvents.Application.Identity.PersonalData;
 using SolarEvents.Application.Identity.Sessions;
 using SolarEvents.Application.Identity.SigningIn;
+using SolarEvents.Application.PersonalData;
 
 namespace SolarEvents.Application.Identity;
 
@@ -29,8 +29,7 @@ public static class IdentityServices
         services.AddSingleton<TotpEnrolment>();
         services.AddSingleton<EmployeeActivation>();
         services.AddSingleton<PasswordChange>();
-        // Pass-through until the personal-data work brings per-customer encryption (see the class).
-        services.AddSingleton<IPersonalDataProtector, PassThroughPersonalDataProtector>();
+        services.AddPersonalData(configuration);
         services.AddSingleton(configuration.GetSection(BootstrapOptions.Section).Get<BootstrapOptions>() ?? new());
         services.AddHostedService<BootstrapAdmin>();
         return services;

@@ -12,12 +12,12 @@ public sealed partial record Account
         string.IsNullOrWhiteSpace(command.Email)
             ? Refuse(EmailMissing)
             : Decision.Accept(new AccountRegistered(
-                command.AccountId, command.Email, command.Name, command.Phone, command.Address, now));
+                command.AccountId, command.Email, command.EmailIndex, command.Name, command.Phone, command.PhoneIndex, command.Address, now));
 
     /// <summary>Allowed while suspended too: a suspended customer may still need to be reachable.</summary>
     public static Decision ChangeContactDetails(Account account, ChangeContactDetails command, DateTimeOffset now) =>
         CheckNotEnded(account) ?? Decision.Accept(new AccountContactDetailsChanged(
-            account.Id, command.Phone, command.Address, command.ChangeRequestId, now));
+            account.Id, command.Phone, command.PhoneIndex, command.Address, command.ChangeRequestId, now));
 
     public static Decision VerifyEmail(Account account, VerifyEmail command, DateTimeOffset now) =>
         CheckNotEnded(account)
@@ -56,7 +56,8 @@ public sealed partial record Account
         return CheckNotEnded(account) ?? (account.Status == AccountStatus.Suspended ? Refuse(AccountIsSuspended) : Decision.Accept());
     }
 
-    private static Decision? CheckNotEnded(Account account) => account.Status switch
+    /// <summary>The refusal for an account that accepts no more changes; null while it does.</summary>
+    public static Decision? CheckNotEnded(Account account) => account.Status switch
     {
         AccountStatus.Closed => Refuse(AccountIsClosed),
         AccountStatus.Erased => Refuse(AccountIsErased),

@@ -1,10 +1,10 @@
 namespace SolarEvents.Domain.Accounts;
 
-/// <summary><paramref name="Name"/>, <paramref name="Phone"/> and <paramref name="Address"/> arrive
-/// already encrypted (opaque to the domain).</summary>
-public sealed record RegisterAccount(Guid AccountId, string Email, string Name, string Phone, string Address);
+/// <summary>The personal fields arrive already encrypted, with their blind indexes (opaque to the domain).</summary>
+public sealed record RegisterAccount(
+    Guid AccountId, string Email, string EmailIndex, string Name, string Phone, string? PhoneIndex, string Address);
 
-public sealed record ChangeContactDetails(Guid AccountId, string Phone, string Address, Guid? ChangeRequestId);
+public sealed record ChangeContactDetails(Guid AccountId, string Phone, string? PhoneIndex, string Address, Guid? ChangeRequestId);
 
 public sealed record VerifyEmail(Guid AccountId);
 

@@ -1,20 +1,25 @@
 namespace SolarEvents.Domain.Accounts;
 
-// Name, phone and address are personal data. The application encrypts them with the customer's data key
-// before they reach a command, so here they are opaque strings (an encrypted envelope): the domain never
-// parses, compares or logs them. Erasing the account destroys that key; these events stay as they are.
+// Email, name, phone and address are personal data. The application encrypts them with the customer's data
+// key before they reach a command, so here they are opaque strings (encrypted envelopes): the domain never
+// parses, compares or logs them. The *Index fields are keyed blind indexes (HMAC) that let staff and the login
+// find a customer by email or phone without the plaintext. Erasing the account destroys the data key; these
+// events stay as they are, and their envelopes become unreadable.
 
 public sealed record AccountRegistered(
     Guid AccountId,
     string Email,
+    string EmailIndex,
     string Name,
     string Phone,
+    string? PhoneIndex,
     string Address,
     DateTimeOffset RegisteredAt);
 
 public sealed record AccountContactDetailsChanged(
     Guid AccountId,
     string Phone,
+    string? PhoneIndex,
     string Address,
     Guid? ChangeRequestId,
     DateTimeOffset ChangedAt);

@@ -14,6 +14,7 @@ public enum ChangeCategory
     SuspendAccount = 7,
     ReactivateAccount = 8,
     BreakGlassAccess = 9,
+    ErasePersonalData = 10,
 }
 
 public static class ChangeCategories
@@ -24,5 +25,10 @@ public static class ChangeCategories
         ChangeCategory.PriceReduction or
         ChangeCategory.Refund or
         ChangeCategory.SuspendAccount or
-        ChangeCategory.BreakGlassAccess;
+        ChangeCategory.BreakGlassAccess or
+        ChangeCategory.ErasePersonalData;
+
+    /// <summary>An agent makes the changes their own request allows, except erasure: that is carried out by
+    /// Compliance or an Admin, never by the agent who asked for it.</summary>
+    public static bool IsMadeByOpener(this ChangeCategory category) => category != ChangeCategory.ErasePersonalData;
 }

@@ -41,7 +41,8 @@ public sealed partial record ChangeRequest
         if (request.Status == ChangeRequestStatus.Expired || (request.IsOpen && now >= request.ExpiresAt))
             return Refuse(RequestExpired);
         if (!request.IsOpen) return Refuse(RequestNotOpen);
-        if (actorId != request.OpenedBy) return Refuse(RequestNotOwned);
+        if (category.IsMadeByOpener() && actorId != request.OpenedBy) return Refuse(RequestNotOwned);
+        if (!category.IsMadeByOpener() && actorId == request.OpenedBy) return Refuse(RequestSelfExecution);
         if (targetStreamId != request.TargetStreamId) return Refuse(RequestWrongTarget);
         if (!request.Categories.Contains(category)) return Refuse(RequestCategoryNotCovered);
         if (category.IsSensitive() && request.Status != ChangeRequestStatus.Approved) return Refuse(RequestNotApproved);

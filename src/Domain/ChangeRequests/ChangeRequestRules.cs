@@ -17,6 +17,7 @@ public static class ChangeRequestRules
     public const string RequestAlreadyDecided = "request-already-decided";
     public const string RequestSelfApproval = "request-self-approval";
     public const string RequestNotOwned = "request-not-owned";
+    public const string RequestSelfExecution = "request-self-execution";
     public const string RequestWrongTarget = "request-wrong-target";
     public const string RequestCategoryNotCovered = "request-category-not-covered";
     public const string RequestNotApproved = "request-not-approved";
@@ -33,6 +34,7 @@ public static class ChangeRequestRules
         [RequestAlreadyDecided] = "The change request has already been approved or rejected.",
         [RequestSelfApproval] = "A change request cannot be approved or rejected by the employee who opened it.",
         [RequestNotOwned] = "A change request can only be used by the employee who opened it.",
+        [RequestSelfExecution] = "This change must be carried out by someone other than the employee who requested it.",
         [RequestWrongTarget] = "The change request was opened for a different order or account.",
         [RequestCategoryNotCovered] = "The change request does not cover this kind of change.",
         [RequestNotApproved] = "This kind of change needs an approved change request.",

@@ -8,12 +8,18 @@ public sealed class AccountViewWriter : IReadModelWriter
 {
     public async Task ApplyAsync(ReadModelDbContext db, IEvent stored, CancellationToken cancellation)
     {
-        if (stored.Data is AccountRegistered)
+        if (stored.Data is AccountRegistered registered)
         {
             db.Accounts.Add(new AccountView
             {
                 AccountId = stored.StreamId,
                 Status = "Active",
+                Email = registered.Email,
+                EmailIndex = registered.EmailIndex,
+                Name = registered.Name,
+                Phone = registered.Phone,
+                PhoneIndex = registered.PhoneIndex,
+                Address = registered.Address,
                 RegisteredAt = stored.Timestamp,
                 Version = stored.Version,
                 UpdatedAt = stored.Timestamp,
@@ -26,6 +32,9 @@ public sealed class AccountViewWriter : IReadModelWriter
                       ?? throw new InvalidOperationException($"Account {stored.StreamId} has no row.");
         switch (stored.Data)
         {
+            case AccountContactDetailsChanged changed:
+                (account.Phone, account.PhoneIndex, account.Address) = (changed.Phone, changed.PhoneIndex, changed.Address);
+                break;
             case AccountEmailVerified:
                 account.EmailVerified = true;
                 break;
@@ -39,7 +48,10 @@ public sealed class AccountViewWriter : IReadModelWriter
                 account.Status = "Closed";
                 break;
             case AccountPersonalDataErased:
+                // The envelopes could no longer be opened anyway; dropping them and the indexes leaves nothing to find.
                 account.PersonalDataErased = true;
+                (account.Email, account.EmailIndex, account.Name) = (null, null, null);
+                (account.Phone, account.PhoneIndex, account.Address) = (null, null, null);
                 break;
         }
 

@@ -16,8 +16,8 @@ public static class AccessStories
     {
         var accountId = Guid.CreateVersion7();
         return new Story<Account>(accountId, AccountHistory.Evolve)
-            .Start(() => Account.Register(new RegisterAccount(accountId, "ada@example.org", Sealed("name"), Sealed("phone"), Sealed("address")), T0))
-            .Then(a => Account.ChangeContactDetails(a, new ChangeContactDetails(a.Id, Sealed("phone"), Sealed("address"), changeRequestId), Day(1)))
+            .Start(() => Account.Register(new RegisterAccount(accountId, Sealed("email"), "email-index", Sealed("name"), Sealed("phone"), "phone-index", Sealed("address")), T0))
+            .Then(a => Account.ChangeContactDetails(a, new ChangeContactDetails(a.Id, Sealed("phone"), "phone-index-2", Sealed("address"), changeRequestId), Day(1)))
             .Then(a => Account.VerifyEmail(a, new VerifyEmail(a.Id), Day(1).AddMinutes(5)))
             .Then(a => Account.Suspend(a, new SuspendAccount(a.Id, "Chargeback under investigation", changeRequestId), Day(2)))
             .Then(a => Account.Reactivate(a, new ReactivateAccount(a.Id, "Chargeback withdrawn", null), Day(3)))

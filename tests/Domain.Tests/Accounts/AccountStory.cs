@@ -12,9 +12,11 @@ public static class AccountStory
     public const string Name = "enc:v1:name";
     public const string Phone = "enc:v1:phone";
     public const string Address = "enc:v1:address";
-    public const string Email = "ada@example.test";
+    public const string Email = "enc:v1:email";
+    public const string EmailIndex = "email-index";
+    public const string PhoneIndex = "phone-index";
 
-    public static AccountRegistered Registered => new(AccountId, Email, Name, Phone, Address, Now.AddDays(-10));
+    public static AccountRegistered Registered => new(AccountId, Email, EmailIndex, Name, Phone, PhoneIndex, Address, Now.AddDays(-10));
 
     public static AccountSuspended Suspended => new(AccountId, "Chargeback", RequestId, Now.AddDays(-2));
 

@@ -11,14 +11,14 @@ public class account_lifecycle
     [Fact]
     public void registering_records_email_and_opaque_personal_fields() =>
         Expect.Events(
-            Account.Register(new RegisterAccount(AccountId, Email, Name, Phone, Address), Now),
-            new AccountRegistered(AccountId, Email, Name, Phone, Address, Now));
+            Account.Register(new RegisterAccount(AccountId, Email, EmailIndex, Name, Phone, PhoneIndex, Address), Now),
+            new AccountRegistered(AccountId, Email, EmailIndex, Name, Phone, PhoneIndex, Address, Now));
 
     [Theory]
     [InlineData("")]
     [InlineData("  ")]
     public void registering_without_an_email_is_refused(string email) =>
-        Expect.Refused(Account.Register(new RegisterAccount(AccountId, email, Name, Phone, Address), Now), AccountRules.EmailMissing);
+        Expect.Refused(Account.Register(new RegisterAccount(AccountId, email, EmailIndex, Name, Phone, PhoneIndex, Address), Now), AccountRules.EmailMissing);
 
     [Fact]
     public void verifying_the_email() =>
@@ -88,7 +88,7 @@ public class account_lifecycle
     {
         foreach (var (account, code) in new[] { (Given(Closed), AccountRules.AccountIsClosed), (Given(Closed, Erased), AccountRules.AccountIsErased) })
         {
-            Expect.Refused(Account.ChangeContactDetails(account, new(AccountId, Phone, Address, null), Now), code);
+            Expect.Refused(Account.ChangeContactDetails(account, new(AccountId, Phone, PhoneIndex, Address, null), Now), code);
             Expect.Refused(Account.VerifyEmail(account, new(AccountId), Now), code);
             Expect.Refused(Account.Suspend(account, new(AccountId, "x", RequestId), Now), code);
             Expect.Refused(Account.Reactivate(account, new(AccountId, "x", RequestId), Now), code);
@@ -103,7 +103,7 @@ public class account_lifecycle
     [Fact]
     public void each_amendment_falls_under_its_change_category()
     {
-        Assert.Equal(ChangeCategory.UpdateContactDetails, AccountAmendments.CategoryOf(new ChangeContactDetails(AccountId, Phone, Address, null)));
+        Assert.Equal(ChangeCategory.UpdateContactDetails, AccountAmendments.CategoryOf(new ChangeContactDetails(AccountId, Phone, PhoneIndex, Address, null)));
         Assert.Equal(ChangeCategory.SuspendAccount, AccountAmendments.CategoryOf(new SuspendAccount(AccountId, "x", null)));
         Assert.Equal(ChangeCategory.ReactivateAccount, AccountAmendments.CategoryOf(new ReactivateAccount(AccountId, "x", null)));
     }

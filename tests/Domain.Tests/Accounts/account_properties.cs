@@ -15,7 +15,7 @@ public class account_properties
         Gen.Int[0, 6].Array[1, 30].Sample(moves =>
         {
             var replay = new Replay<Account>(AccountHistory.Evolve);
-            replay.Run(Account.Register(new(AccountId, Email, Name, Phone, Address), Now));
+            replay.Run(Account.Register(new(AccountId, Email, EmailIndex, Name, Phone, PhoneIndex, Address), Now));
             foreach (var move in moves)
             {
                 var before = replay.State!;
@@ -34,7 +34,7 @@ public class account_properties
 
     private static Decision Decide(Account account, int move) => move switch
     {
-        0 => Account.ChangeContactDetails(account, new(AccountId, "enc:p", "enc:a", null), Now),
+        0 => Account.ChangeContactDetails(account, new(AccountId, "enc:p", "phone-index", "enc:a", null), Now),
         1 => Account.VerifyEmail(account, new(AccountId), Now),
         2 => Account.Suspend(account, new(AccountId, "r", RequestId), Now),
         3 => Account.Reactivate(account, new(AccountId, "r", RequestId), Now),

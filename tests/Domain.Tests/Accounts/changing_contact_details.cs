@@ -7,13 +7,13 @@ namespace SolarEvents.Domain.Tests.Accounts;
 
 public class changing_contact_details
 {
-    private static readonly ChangeContactDetails Change = new(AccountId, "enc:v1:phone2", "enc:v1:address2", RequestId);
+    private static readonly ChangeContactDetails Change = new(AccountId, "enc:v1:phone2", "phone-index-2", "enc:v1:address2", RequestId);
 
     [Fact]
     public void changing_contact_details_records_the_opaque_values_and_the_request() =>
         Expect.Events(
             Account.ChangeContactDetails(Given(), Change, Now),
-            new AccountContactDetailsChanged(AccountId, "enc:v1:phone2", "enc:v1:address2", RequestId, Now));
+            new AccountContactDetailsChanged(AccountId, "enc:v1:phone2", "phone-index-2", "enc:v1:address2", RequestId, Now));
 
     [Fact]
     public void a_customer_changing_their_own_details_needs_no_request() =>

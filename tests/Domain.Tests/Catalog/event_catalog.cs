@@ -4,6 +4,7 @@ using SolarEvents.Domain.Accounts;
 using SolarEvents.Domain.ChangeRequests;
 using SolarEvents.Domain.Employees;
 using SolarEvents.Domain.Orders;
+using SolarEvents.Domain.Privacy;
 
 namespace SolarEvents.Domain.Tests.Catalog;
 
@@ -16,6 +17,7 @@ public partial class event_catalog
         ["account"] = typeof(Account),
         ["change_request"] = typeof(ChangeRequest),
         ["employee"] = typeof(Employee),
+        ["privacy"] = typeof(PersonalDataReads),
     };
 
     [GeneratedRegex(@"^(?<aggregate>[a-z]+(_[a-z]+)*)\.[a-z]+(_[a-z]+)*\.v(?<version>[1-9][0-9]*)$")]

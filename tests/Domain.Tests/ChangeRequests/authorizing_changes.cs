@@ -8,7 +8,8 @@ namespace SolarEvents.Domain.Tests.ChangeRequests;
 public class authorizing_changes
 {
     private static readonly ChangeCategory[] Sensitive =
-        [ChangeCategory.PriceReduction, ChangeCategory.Refund, ChangeCategory.SuspendAccount, ChangeCategory.BreakGlassAccess];
+        [ChangeCategory.PriceReduction, ChangeCategory.Refund, ChangeCategory.SuspendAccount, ChangeCategory.BreakGlassAccess,
+         ChangeCategory.ErasePersonalData];
 
     public static TheoryData<ChangeCategory> SensitiveCategories => [.. Sensitive];
 
@@ -26,12 +27,21 @@ public class authorizing_changes
     [Theory]
     [MemberData(nameof(SensitiveCategories))]
     public void a_sensitive_change_without_approval_is_refused(ChangeCategory category) =>
-        Expect.Refused(ChangeRequest.Authorize(Given(category), Agent, OrderId, category, Now), ChangeRequestRules.RequestNotApproved);
+        Expect.Refused(ChangeRequest.Authorize(Given(category), MakerOf(category), OrderId, category, Now), ChangeRequestRules.RequestNotApproved);
 
     [Theory]
     [MemberData(nameof(SensitiveCategories))]
     public void a_sensitive_change_under_an_approved_request_is_authorized(ChangeCategory category) =>
-        Expect.Accepted(ChangeRequest.Authorize(Given(category, Approved), Agent, OrderId, category, Now));
+        Expect.Accepted(ChangeRequest.Authorize(Given(category, Approved), MakerOf(category), OrderId, category, Now));
+
+    [Fact]
+    public void the_agent_who_asked_for_an_erasure_cannot_carry_it_out() =>
+        Expect.Refused(
+            ChangeRequest.Authorize(Given(ChangeCategory.ErasePersonalData, Approved), Agent, OrderId, ChangeCategory.ErasePersonalData, Now),
+            ChangeRequestRules.RequestSelfExecution);
+
+    /// <summary>The opener makes every change but erasure, which Compliance or an Admin carries out.</summary>
+    private static Guid MakerOf(ChangeCategory category) => category.IsMadeByOpener() ? Agent : Id(42);
 
     [Fact]
     public void a_request_for_another_stream_is_refused() =>
@@ -84,6 +94,6 @@ public class authorizing_changes
             ChangeRequestRules.RequestNotOpen);
 
     [Fact]
-    public void exactly_price_reductions_refunds_suspensions_and_break_glass_are_sensitive() =>
+    public void exactly_price_reductions_refunds_suspensions_break_glass_and_erasure_are_sensitive() =>
         Assert.Equal(Sensitive, Enum.GetValues<ChangeCategory>().Where(c => c.IsSensitive()));
 }

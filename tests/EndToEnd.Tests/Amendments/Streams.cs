@@ -59,7 +59,7 @@ public static class Streams
     {
         var accountId = Guid.CreateVersion7();
         var registered = Account.Register(
-            new RegisterAccount(accountId, "customer@example.test", "enc:name", "enc:phone", "enc:address"), DateTimeOffset.UtcNow);
+            new RegisterAccount(accountId, "enc:email", "email-index", "enc:name", "enc:phone", "phone-index", "enc:address"), DateTimeOffset.UtcNow);
         await using var session = services.GetRequiredService<IDocumentStore>().LightweightSession();
         session.Events.StartStream<Account>(accountId, registered.ThrowIfRejected());
         await session.SaveChangesAsync();

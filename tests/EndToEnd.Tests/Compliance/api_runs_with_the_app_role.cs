@@ -39,6 +39,7 @@ public sealed class api_runs_with_the_app_role : IAsyncLifetime
             web.UseSetting("ConnectionStrings:MySql", _databases.MySql);
             web.UseSetting("ReadModels:ServerVersion", "10.11.0-mariadb");
             web.UseSetting("Auth:SigningKey", _tokenKey);
+            foreach (var (key, value) in TestSecrets.PersonalData()) web.UseSetting(key, value);
         });
         // An explicit loopback listener on a port of the system's choosing: never the default 5000, which others may hold.
         api.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));

@@ -3,17 +3,24 @@ using Marten;
 using SolarEvents.Application.ChangeRequests.Amending;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Messaging;
+using SolarEvents.Application.PersonalData;
 using SolarEvents.Domain.Accounts;
+using SolarEvents.Domain.ChangeRequests;
+using SolarEvents.Domain.Common;
 using Wolverine;
 
 namespace SolarEvents.Application.Accounts.Amending;
 
-/// <summary><paramref name="Phone"/> and <paramref name="Address"/> are opaque here: encrypting them with the
-/// customer's data key happens before they reach events (a separate concern), so only their size is checked.</summary>
+/// <summary><paramref name="Phone"/> and <paramref name="Address"/> arrive in the clear (over TLS) and are sealed
+/// with the customer's data key by the handler, before any event holds them.</summary>
 public sealed record ChangeContactDetailsAmendment(
     Guid AccountId, Guid ChangeRequestId, long ExpectedVersion, string Phone, string Address) : IAmendment
 {
     public Guid TargetId => AccountId;
+
+    /// <summary>Never the phone number or address, wherever a log might print the command.</summary>
+    public override string ToString() =>
+        $"{nameof(ChangeContactDetailsAmendment)} {{ {nameof(AccountId)} = {AccountId}, {nameof(ChangeRequestId)} = {ChangeRequestId} }}";
 }
 
 public sealed class ChangeContactDetailsAmendmentAuthorization : CommandAuthorizationHandler<ChangeContactDetailsAmendment>
@@ -26,19 +33,29 @@ public sealed class ChangeContactDetailsAmendmentValidator : AbstractValidator<C
     public ChangeContactDetailsAmendmentValidator()
     {
         this.IncludeAmendmentRules();
-        RuleFor(c => c.Phone).NotEmpty().MaximumLength(2000);
-        RuleFor(c => c.Address).NotEmpty().MaximumLength(2000);
+        RuleFor(c => c.Phone).NotEmpty().MaximumLength(40);
+        RuleFor(c => c.Address).NotEmpty().MaximumLength(400);
     }
 }
 
 public static class ChangeContactDetailsAmendmentHandler
 {
+    /// <summary>The values are sealed only once the request and the account allow the change: an erased account
+    /// has no key left, and must be refused as erased, not fail for want of one.</summary>
     public static Task<StreamChanged> Handle(
         ChangeContactDetailsAmendment command, IDocumentSession session, ICallerContext caller, Envelope envelope,
-        TimeProvider clock, CancellationToken cancellation)
+        PersonalDataKeys keys, BlindIndex blindIndex, TimeProvider clock, CancellationToken cancellation)
     {
-        var change = new ChangeContactDetails(command.AccountId, command.Phone, command.Address, command.ChangeRequestId);
         return new Amendment(session, caller, envelope, clock).ApplyAsync<Account>(
-            command, AccountAmendments.CategoryOf(change), (account, now) => Account.ChangeContactDetails(account, change, now), cancellation);
+            command, ChangeCategory.UpdateContactDetails, Decide, cancellation);
+
+        async ValueTask<Decision> Decide(Account account, DateTimeOffset now)
+        {
+            if (Account.CheckNotEnded(account) is { } refusal) return refusal;
+            var key = await keys.GetAsync(account.Id, cancellation);
+            var change = new ChangeContactDetails(
+                account.Id, key.Seal(command.Phone), blindIndex.OfPhone(command.Phone), key.Seal(command.Address), command.ChangeRequestId);
+            return Account.ChangeContactDetails(account, change, now);
+        }
     }
 }

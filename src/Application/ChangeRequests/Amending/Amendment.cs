@@ -28,8 +28,14 @@ public interface IAmendment
 /// </summary>
 public sealed class Amendment(IDocumentSession session, ICallerContext caller, Envelope envelope, TimeProvider clock)
 {
-    public async Task<StreamChanged> ApplyAsync<TTarget>(
+    public Task<StreamChanged> ApplyAsync<TTarget>(
         IAmendment amendment, ChangeCategory category, Func<TTarget, DateTimeOffset, Decision> decide, CancellationToken cancellation)
+        where TTarget : class =>
+        ApplyAsync<TTarget>(amendment, category, (target, now) => ValueTask.FromResult(decide(target, now)), cancellation);
+
+    /// <summary>For a decision that needs a lookup first (the customer's data key, to seal new personal values).</summary>
+    public async Task<StreamChanged> ApplyAsync<TTarget>(
+        IAmendment amendment, ChangeCategory category, Func<TTarget, DateTimeOffset, ValueTask<Decision>> decide, CancellationToken cancellation)
         where TTarget : class
     {
         var actor = Actor.From(caller.Principal) ?? throw new CommandUnauthenticatedException();
@@ -39,7 +45,7 @@ public sealed class Amendment(IDocumentSession session, ICallerContext caller, E
 
         var target = await session.Events.FetchForWriting<TTarget>(amendment.TargetId, amendment.ExpectedVersion, cancellation);
         if (target.Aggregate is null) throw SupportRules.Violation(SupportRules.TargetUnknown);
-        var events = decide(target.Aggregate, now).ThrowIfRejected();
+        var events = (await decide(target.Aggregate, now)).ThrowIfRejected();
 
         session.SetHeader(ActorMetadataMiddleware.ChangeRequestHeader, amendment.ChangeRequestId.ToString());
         target.AppendMany(events);

@@ -2,6 +2,7 @@ using Marten;
 using SolarEvents.Application.Compliance.Chain;
 using SolarEvents.Domain.Accounts;
 using SolarEvents.Domain.Orders;
+using SolarEvents.Domain.Privacy;
 
 namespace SolarEvents.Application.Compliance.History;
 
@@ -30,6 +31,10 @@ public sealed class ComplianceHistory(EventRows rows, IDocumentStore store)
 
     public Task<Page<EventView>> UnderChangeRequestAsync(Guid changeRequestId, int limit = MaxPageSize, CancellationToken cancellation = default) =>
         PageAsync(rows.ByChangeRequestAsync(changeRequestId, cancellation), limit, cancellation);
+
+    /// <summary>Every recorded employee read of one customer's personal data (<see cref="PersonalDataViewed"/>).</summary>
+    public Task<Page<EventView>> PersonalDataReadsAsync(Guid customerId, CancellationToken cancellation = default) =>
+        StreamAsync(PersonalDataAccess.StreamIdOf(customerId), cancellation);
 
     public Task<StateAsOf<Order>?> OrderAsOfAsync(Guid orderId, long? version, DateTimeOffset? at, CancellationToken cancellation = default) =>
         AsOfAsync(orderId, version, at, OrderHistory.Rebuild, cancellation);

@@ -5,6 +5,7 @@ using SolarEvents.Application.Identity;
 using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Application.Identity.Mfa;
 using SolarEvents.Application.Messaging;
+using SolarEvents.Application.PersonalData;
 using SolarEvents.Domain.Common;
 using SolarEvents.Domain.Employees;
 
@@ -37,20 +38,23 @@ public static class OnboardEmployeeHandler
     private const string CodeAlphabet = "abcdefghjkmnpqrstuvwxyz23456789";
 
     public static async Task<EmployeeOnboardedResult> Handle(
-        OnboardEmployee command, IDocumentSession session, IdentityOptions options, TimeProvider clock, CancellationToken cancellation)
+        OnboardEmployee command, IDocumentSession session, IdentityOptions options, BlindIndex blindIndex, PersonalDataKeys keys,
+        TimeProvider clock, CancellationToken cancellation)
     {
-        var login = LoginNames.Normalize(command.WorkEmail);
-        if (await session.Query<Credential>().AnyAsync(c => c.LoginName == login, cancellation))
+        var login = blindIndex.OfEmail(command.WorkEmail);
+        if (await session.Query<Credential>().AnyAsync(c => c.LoginIndex == login, cancellation))
             throw new DomainRuleViolatedException(new DomainError(LoginNameTaken, "Another account signs in with that email address."));
 
         var now = clock.GetUtcNow();
-        var events = Employee.Onboard(command with { WorkEmail = login }, now).ThrowIfRejected();
+        var events = Employee.Onboard(command with { WorkEmail = BlindIndex.NormalizeEmail(command.WorkEmail) }, now).ThrowIfRejected();
         session.Events.StartStream<Employee>(command.EmployeeId, events);
         var code = RandomNumberGenerator.GetString(CodeAlphabet, 24);
         var expires = now.AddHours(options.ActivationCodeHours);
+        // The employee's key seals their TOTP secret once they activate.
+        await keys.CreateAsync(session, command.EmployeeId, cancellation);
         session.Store(new Credential
         {
-            Id = command.EmployeeId, LoginName = login, Kind = PrincipalKind.Employee,
+            Id = command.EmployeeId, LoginIndex = login, Kind = PrincipalKind.Employee,
             ActivationCodeHash = TotpCodes.HashCode(code), ActivationExpiresAt = expires,
         });
         return new EmployeeOnboardedResult(command.EmployeeId, code, expires);

@@ -3,6 +3,7 @@ using System.Text;
 using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Application.Identity.Mfa;
 using SolarEvents.Application.Identity.Passwords;
+using SolarEvents.Application.PersonalData;
 
 namespace SolarEvents.Application.Identity.Activating;
 
@@ -11,7 +12,8 @@ namespace SolarEvents.Application.Identity.Activating;
 /// authenticator secret. The secret is confirmed by their first sign-in with a code (TOTP is mandatory
 /// for employees, so there is no sign-in without it).
 /// </summary>
-public sealed class EmployeeActivation(CredentialStore credentials, PasswordHasher hasher, SecurityEvents security, TimeProvider clock)
+public sealed class EmployeeActivation(
+    CredentialStore credentials, PasswordHasher hasher, PersonalDataKeys keys, SecurityEvents security, TimeProvider clock)
 {
     /// <summary>Null when the email, the code or its validity does not fit (one answer for all of them).</summary>
     public async Task<TotpEnrolmentStarted?> ActivateAsync(string email, string activationCode, string newPassword, CancellationToken cancellation)
@@ -21,6 +23,7 @@ public sealed class EmployeeActivation(CredentialStore credentials, PasswordHash
         var now = clock.GetUtcNow();
         var secret = TotpCodes.NewSecret();
         var offered = Encoding.ASCII.GetBytes(TotpCodes.HashCode(activationCode));
+        var key = credential is null ? null : await keys.GetAsync(credential.Id, cancellation);
         var saved = credential is null ? null : await credentials.UpdateAsync(credential.Id, c =>
             c is { Kind: PrincipalKind.Employee, Disabled: false, ActivationCodeHash: { } expected, ActivationExpiresAt: { } until }
             && now < until
@@ -28,7 +31,7 @@ public sealed class EmployeeActivation(CredentialStore credentials, PasswordHash
                 ? c with
                 {
                     PasswordHash = newHash, ActivationCodeHash = null, ActivationExpiresAt = null,
-                    Totp = new TotpState { PendingSecret = secret }, FailedAttempts = 0, LockedUntil = null,
+                    Totp = new TotpState { PendingSecret = key!.Seal(secret) }, FailedAttempts = 0, LockedUntil = null,
                 }
                 : null,
             cancellation);
@@ -38,6 +41,6 @@ public sealed class EmployeeActivation(CredentialStore credentials, PasswordHash
             return null;
         }
 
-        return new TotpEnrolmentStarted(secret, TotpCodes.Uri(secret, saved.LoginName));
+        return new TotpEnrolmentStarted(secret, TotpCodes.Uri(secret, BlindIndex.NormalizeEmail(email)));
     }
 }

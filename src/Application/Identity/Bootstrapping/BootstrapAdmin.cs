@@ -5,6 +5,7 @@ using OtpNet;
 using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Application.Identity.Passwords;
 using SolarEvents.Application.Messaging;
+using SolarEvents.Application.PersonalData;
 using SolarEvents.Domain.Employees;
 
 namespace SolarEvents.Application.Identity.Bootstrapping;
@@ -41,8 +42,8 @@ public sealed class BootstrapOptions
 /// later employee is onboarded by an admin through the API; remove the settings once real admins exist.
 /// </summary>
 public sealed class BootstrapAdmin(
-    BootstrapOptions options, IHostEnvironment environment, IDocumentStore store, PasswordHasher hasher, TimeProvider clock,
-    ILogger<BootstrapAdmin> logger) : IHostedService
+    BootstrapOptions options, IHostEnvironment environment, IDocumentStore store, PasswordHasher hasher,
+    BlindIndex blindIndex, PersonalDataKeys keys, TimeProvider clock, ILogger<BootstrapAdmin> logger) : IHostedService
 {
     /// <summary>The actor of bootstrap events: nobody, so no seeded role is ever self-granted.</summary>
     public static readonly Guid SystemActorId = Guid.Empty;
@@ -61,9 +62,9 @@ public sealed class BootstrapAdmin(
 
     private async Task SeedAsync(SeededEmployee seed, CancellationToken cancellation)
     {
-        var login = LoginNames.Normalize(seed.Email!);
+        var login = blindIndex.OfEmail(seed.Email!);
         await using var session = store.LightweightSession();
-        if (await session.Query<Credential>().AnyAsync(c => c.LoginName == login, cancellation)) return;
+        if (await session.Query<Credential>().AnyAsync(c => c.LoginIndex == login, cancellation)) return;
 
         if (PasswordPolicy.Check(seed.Password) is { Count: > 0 } problems)
             throw new InvalidOperationException($"The bootstrap password for a {seed.Role} is not acceptable: " + string.Join(" ", problems));
@@ -73,16 +74,17 @@ public sealed class BootstrapAdmin(
 
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
-        var onboarded = Employee.Onboard(new OnboardEmployee(id, seed.DisplayName, login, SystemActorId), now).ThrowIfRejected();
+        var onboarded = Employee.Onboard(new OnboardEmployee(id, seed.DisplayName, BlindIndex.NormalizeEmail(seed.Email!), SystemActorId), now).ThrowIfRejected();
         var employee = EmployeeHistory.Rebuild(onboarded);
         var granted = Employee.GrantRole(employee, new GrantRole(id, seed.Role, SystemActorId), now).ThrowIfRejected();
         session.LastModifiedBy = SystemActorId.ToString();
         session.SetHeader(ActorMetadataMiddleware.ActorRoleHeader, "System");
         session.Events.StartStream<Employee>(id, [.. onboarded, .. granted]);
+        var key = await keys.CreateAsync(session, id, cancellation);
         session.Store(new Credential
         {
-            Id = id, LoginName = login, Kind = PrincipalKind.Employee,
-            PasswordHash = hasher.Hash(seed.Password!), Totp = new TotpState { Secret = secret },
+            Id = id, LoginIndex = login, Kind = PrincipalKind.Employee,
+            PasswordHash = hasher.Hash(seed.Password!), Totp = new TotpState { Secret = key.Seal(secret) },
         });
         await session.SaveChangesAsync(cancellation);
         logger.LogInformation("Bootstrap employee created with employee id {EmployeeId} and role {Role}", id, seed.Role);

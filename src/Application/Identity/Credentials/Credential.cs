@@ -18,8 +18,9 @@ public sealed record Credential
 {
     public required Guid Id { get; init; }
 
-    /// <summary>The email address, normalized (<see cref="LoginNames.Normalize"/>); unique.</summary>
-    public required string LoginName { get; init; }
+    /// <summary>The blind index of the email address (<see cref="PersonalData.BlindIndex.OfEmail"/>); unique. The
+    /// address itself is personal data and is kept only encrypted, in the account's or employee's events.</summary>
+    public required string LoginIndex { get; init; }
 
     public required PrincipalKind Kind { get; init; }
 
@@ -51,8 +52,9 @@ public sealed record Credential
 }
 
 /// <summary>
-/// TOTP enrolment. The secrets are stored as base32 here; encrypting them with the key service of the
-/// personal-data work is the next step (docs/security.md). <see cref="LastUsedStep"/> makes each code single-use.
+/// TOTP enrolment. <see cref="Secret"/> and <see cref="PendingSecret"/> are envelopes sealed with the principal's
+/// data key (<see cref="PersonalData.PersonalDataKeys"/>), never base32 at rest. <see cref="LastUsedStep"/> makes
+/// each code single-use.
 /// </summary>
 public sealed record TotpState
 {

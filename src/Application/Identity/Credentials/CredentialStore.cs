@@ -1,19 +1,20 @@
 using Marten;
 using JasperFx;
+using SolarEvents.Application.PersonalData;
 
 namespace SolarEvents.Application.Identity.Credentials;
 
 /// <summary>Reads credentials and changes them under optimistic concurrency, retrying a lost race, so
 /// parallel sign-in attempts can never lose a failure count or reuse a TOTP step.</summary>
-public sealed class CredentialStore(IDocumentStore store)
+public sealed class CredentialStore(IDocumentStore store, BlindIndex blindIndex)
 {
     private const int Attempts = 5;
 
     public async Task<Credential?> FindByLoginAsync(string email, CancellationToken cancellation)
     {
-        var login = LoginNames.Normalize(email);
+        var login = blindIndex.OfEmail(email);
         await using var session = store.QuerySession();
-        return await session.Query<Credential>().FirstOrDefaultAsync(c => c.LoginName == login, cancellation);
+        return await session.Query<Credential>().FirstOrDefaultAsync(c => c.LoginIndex == login, cancellation);
     }
 
     public async Task<Credential?> FindAsync(Guid id, CancellationToken cancellation)

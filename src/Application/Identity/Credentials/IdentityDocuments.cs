@@ -9,7 +9,7 @@ public static class IdentityDocuments
     public static void Configure(StoreOptions options)
     {
         options.Schema.For<Credential>()
-            .UniqueIndex(c => c.LoginName)
+            .UniqueIndex(c => c.LoginIndex)
             .UseOptimisticConcurrency(true)
             .Metadata(m => m.Version.MapTo(c => c.Version));
         options.Schema.For<RefreshToken>()

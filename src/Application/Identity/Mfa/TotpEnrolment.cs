@@ -1,5 +1,6 @@
 using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Application.Identity.Passwords;
+using SolarEvents.Application.PersonalData;
 
 namespace SolarEvents.Application.Identity.Mfa;
 
@@ -9,7 +10,8 @@ public sealed record TotpEnrolmentStarted(string Secret, string OtpAuthUri);
 /// A signed-in user adds (or replaces) an authenticator: re-authenticate with the password, receive a new
 /// secret, confirm it with a code. Until confirmed, the current secret (if any) stays in force.
 /// </summary>
-public sealed class TotpEnrolment(CredentialStore credentials, PasswordHasher hasher, SecurityEvents security, TimeProvider clock)
+public sealed class TotpEnrolment(
+    CredentialStore credentials, PasswordHasher hasher, PersonalDataKeys keys, SecurityEvents security, TimeProvider clock)
 {
     /// <summary>Null when the password is wrong.</summary>
     public async Task<TotpEnrolmentStarted?> StartAsync(Guid userId, string password, CancellationToken cancellation)
@@ -22,8 +24,10 @@ public sealed class TotpEnrolment(CredentialStore credentials, PasswordHasher ha
         }
 
         var secret = TotpCodes.NewSecret();
-        await credentials.UpdateAsync(userId, c => c with { Totp = c.Totp with { PendingSecret = secret } }, cancellation);
-        return new TotpEnrolmentStarted(secret, TotpCodes.Uri(secret, credential.LoginName));
+        var key = await keys.GetAsync(userId, cancellation);
+        await credentials.UpdateAsync(userId, c => c with { Totp = c.Totp with { PendingSecret = key.Seal(secret) } }, cancellation);
+        // The label only tells the user's authenticator entries apart; the email address is not kept in the clear.
+        return new TotpEnrolmentStarted(secret, TotpCodes.Uri(secret, $"{credential.Kind} {userId.ToString()[..8]}"));
     }
 
     /// <summary>The recovery codes (shown once) when the code matches the pending secret; otherwise null.</summary>
@@ -31,8 +35,9 @@ public sealed class TotpEnrolment(CredentialStore credentials, PasswordHasher ha
     {
         var now = clock.GetUtcNow();
         var recoveryCodes = TotpCodes.NewRecoveryCodes();
+        var key = await keys.GetAsync(userId, cancellation);
         var saved = await credentials.UpdateAsync(userId, c =>
-            c.Totp.PendingSecret is { } pending && TotpCodes.MatchStep(pending, code, c.Totp.LastUsedStep, now) is { } step
+            c.Totp.PendingSecret is { } pending && TotpCodes.MatchStep(key.Open(pending), code, c.Totp.LastUsedStep, now) is { } step
                 ? c with
                 {
                     Totp = new TotpState

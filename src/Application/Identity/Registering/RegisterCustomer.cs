@@ -1,8 +1,8 @@
 using FluentValidation;
 using Marten;
 using SolarEvents.Application.Identity.Credentials;
-using SolarEvents.Application.Identity.PersonalData;
 using SolarEvents.Application.Messaging;
+using SolarEvents.Application.PersonalData;
 using SolarEvents.Domain.Accounts;
 
 namespace SolarEvents.Application.Identity.Registering;
@@ -45,25 +45,30 @@ public sealed class RegisterCustomerValidator : AbstractValidator<RegisterCustom
     }
 }
 
-/// <summary>An address already in use gets the same answer as a new one (the API says "accepted" either
-/// way), so registration cannot be used to find out who is a customer.</summary>
+/// <summary>
+/// An address already in use gets the same answer as a new one (the API says "accepted" either way), so
+/// registration cannot be used to find out who is a customer. The customer's data key is made here and commits
+/// with the stream: no personal value is ever stored without the key that opens it, or unsealed.
+/// </summary>
 public static class RegisterCustomerHandler
 {
     public static async Task<RegistrationOutcome> Handle(
-        RegisterCustomer command, IDocumentSession session, IPersonalDataProtector personalData, TimeProvider clock,
+        RegisterCustomer command, IDocumentSession session, PersonalDataKeys keys, BlindIndex blindIndex, TimeProvider clock,
         CancellationToken cancellation)
     {
-        var login = LoginNames.Normalize(command.Email);
-        if (await session.Query<Credential>().AnyAsync(c => c.LoginName == login, cancellation)) return RegistrationOutcome.AlreadyRegistered;
+        var login = blindIndex.OfEmail(command.Email);
+        if (await session.Query<Credential>().AnyAsync(c => c.LoginIndex == login, cancellation)) return RegistrationOutcome.AlreadyRegistered;
 
+        var key = await keys.CreateAsync(session, command.AccountId, cancellation);
         var account = new RegisterAccount(
-            command.AccountId, login,
-            personalData.Protect(command.AccountId, command.Name),
-            personalData.Protect(command.AccountId, command.Phone),
-            personalData.Protect(command.AccountId, command.Address));
+            command.AccountId,
+            key.Seal(BlindIndex.NormalizeEmail(command.Email)), login,
+            key.Seal(command.Name),
+            key.Seal(command.Phone), blindIndex.OfPhone(command.Phone),
+            key.Seal(command.Address));
         var events = Account.Register(account, clock.GetUtcNow()).ThrowIfRejected();
         session.Events.StartStream<Account>(command.AccountId, events);
-        session.Store(new Credential { Id = command.AccountId, LoginName = login, Kind = PrincipalKind.Customer, PasswordHash = command.PasswordHash });
+        session.Store(new Credential { Id = command.AccountId, LoginIndex = login, Kind = PrincipalKind.Customer, PasswordHash = command.PasswordHash });
         return RegistrationOutcome.Registered;
     }
 }

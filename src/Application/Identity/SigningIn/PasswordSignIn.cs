@@ -2,6 +2,7 @@ using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Application.Identity.Mfa;
 using SolarEvents.Application.Identity.Passwords;
 using SolarEvents.Application.Identity.Sessions;
+using SolarEvents.Application.PersonalData;
 
 namespace SolarEvents.Application.Identity.SigningIn;
 
@@ -27,7 +28,7 @@ public abstract record SignInOutcome
 /// always for employees, with per-account failure counting and exponential lockout.
 /// </summary>
 public sealed class PasswordSignIn(
-    CredentialStore credentials, PasswordHasher hasher, EmployeeRoles employeeRoles,
+    CredentialStore credentials, PasswordHasher hasher, EmployeeRoles employeeRoles, PersonalDataKeys keys,
     SecurityEvents security, IdentityOptions options, TimeProvider clock)
 {
     public async Task<SignInOutcome> SignInAsync(SignInRequest request, CancellationToken cancellation)
@@ -44,7 +45,9 @@ public sealed class PasswordSignIn(
         var password = hasher.Verify(request.Password, hash);
         if (!password.Matches) return await FailAsync(credential, "wrong password", cancellation);
 
-        var mfa = CheckSecondFactor(credential, request, now);
+        // The TOTP secrets are sealed with the principal's data key; it is fetched only once the password matched.
+        var totpKey = credential.Totp is { Secret: null, PendingSecret: null } ? null : await keys.GetAsync(credential.Id, cancellation);
+        var mfa = CheckSecondFactor(credential, totpKey, request, now);
         if (mfa is SecondFactor.Missing) return new SignInOutcome.MfaRequired();
         if (mfa is SecondFactor.Wrong) return await FailAsync(credential, "wrong second factor", cancellation);
 
@@ -74,7 +77,7 @@ public sealed class PasswordSignIn(
         public sealed record Passed(long? Step, bool ConfirmsPending, string? RecoveryCodeHash) : SecondFactor;
     }
 
-    private static SecondFactor CheckSecondFactor(Credential credential, SignInRequest request, DateTimeOffset now)
+    private static SecondFactor CheckSecondFactor(Credential credential, DataKey? totpKey, SignInRequest request, DateTimeOffset now)
     {
         var totp = credential.Totp;
         if (!totp.Enrolled && credential.Kind == PrincipalKind.Customer) return new SecondFactor.NotNeeded();
@@ -87,8 +90,8 @@ public sealed class PasswordSignIn(
 
         // An employee's first sign-in after activation confirms the secret they were given.
         var (secret, pending) = totp.Secret is { } confirmed ? (confirmed, false) : (totp.PendingSecret, true);
-        if (secret is null) return new SecondFactor.Wrong();
-        return TotpCodes.MatchStep(secret, request.Totp, totp.LastUsedStep, now) is { } step
+        if (secret is null || totpKey is null) return new SecondFactor.Wrong();
+        return TotpCodes.MatchStep(totpKey.Open(secret), request.Totp, totp.LastUsedStep, now) is { } step
             ? new SecondFactor.Passed(step, pending, null)
             : new SecondFactor.Wrong();
     }

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SolarEvents.Api.Accounts;
+using SolarEvents.Api.Infrastructure;
+using SolarEvents.Api.Queries;
+using SolarEvents.Application.Identity;
+using SolarEvents.Application.PersonalData;
+using SolarEvents.Projections.Accounts;
+using SolarEvents.Projections.ReadModels;
+
+namespace SolarEvents.Api.Support;
+
+public sealed record StaffAccount(
+    Guid AccountId, string Status, bool EmailVerified, bool PersonalDataErased, DateTimeOffset RegisteredAt, long Version,
+    ContactDetails? Contact);
+
+/// <summary>
+/// Support agents find and read customers' accounts with their personal data in the clear. Every such read is
+/// recorded (<see cref="PersonalDataAccessLog"/>) and committed before the answer leaves; search matches exact email
+/// or phone numbers through their blind indexes, never by scanning plaintext.
+/// </summary>
+public static class StaffAccountEndpoints
+{
+    public const int MaxSearchResults = 20;
+
+    public static void MapStaffAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var accounts = app.MapGroup("/api/v1/staff/accounts").RequireAuthorization(StaffPolicies.PersonalData);
+        accounts.MapGet("/{accountId:guid}", GetAccount);
+        accounts.MapGet("/", Search);
+    }
+
+    private static async Task<Results<Ok<StaffAccount>, NotFound>> GetAccount(
+        Guid accountId, HttpContext http, IDbContextFactory<ReadModelDbContext> contexts, PersonalDataKeys keys,
+        PersonalDataAccessLog accessLog, TimeProvider clock, CancellationToken cancellation, long? minVersion = null)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellation);
+        var account = await ReadYourWrites.ReadAsync(minVersion,
+            () => db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId, cancellation), a => a.Version, clock, cancellation);
+        if (account is null) return TypedResults.NotFound();
+        var shown = await RevealAsync([account], http, keys, accessLog, "account view", cancellation);
+        return TypedResults.Ok(shown[0]);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<StaffAccount>>, ProblemHttpResult>> Search(
+        HttpContext http, IDbContextFactory<ReadModelDbContext> contexts, BlindIndex blindIndex, PersonalDataKeys keys,
+        PersonalDataAccessLog accessLog, CancellationToken cancellation, string? email = null, string? phone = null)
+    {
+        if (string.IsNullOrWhiteSpace(email) == string.IsNullOrWhiteSpace(phone))
+            return Invalid("Search by exactly one of 'email' or 'phone'.");
+        if ((email ?? phone)!.Length > 254) return Invalid("The search value is too long.");
+        var index = email is { Length: > 0 } ? blindIndex.OfEmail(email) : blindIndex.OfPhone(phone!);
+        if (index is null) return Invalid("A phone number needs digits.");
+
+        await using var db = await contexts.CreateDbContextAsync(cancellation);
+        var found = await db.Accounts.AsNoTracking()
+            .Where(a => email != null ? a.EmailIndex == index : a.PhoneIndex == index)
+            .OrderBy(a => a.RegisteredAt)
+            .Take(MaxSearchResults)
+            .ToListAsync(cancellation);
+        return TypedResults.Ok(await RevealAsync(found, http, keys, accessLog, email != null ? "search by email" : "search by phone", cancellation));
+    }
+
+    /// <summary>Records the read of every account whose data is about to be shown, then opens it.</summary>
+    private static async Task<IReadOnlyList<StaffAccount>> RevealAsync(
+        List<AccountView> accounts, HttpContext http, PersonalDataKeys keys, PersonalDataAccessLog accessLog, string purpose,
+        CancellationToken cancellation)
+    {
+        var readable = accounts.Where(a => !a.PersonalDataErased).Select(a => a.AccountId).ToList();
+        await accessLog.RecordAsync(Actor.From(http.User)!, CorrelationIdMiddleware.Get(http), readable, ContactDetails.Fields, purpose, cancellation);
+        var shown = new List<StaffAccount>(accounts.Count);
+        foreach (var a in accounts)
+        {
+            shown.Add(new StaffAccount(a.AccountId, a.Status, a.EmailVerified, a.PersonalDataErased, a.RegisteredAt, a.Version,
+                await ContactDetails.RevealAsync(a, keys, cancellation)));
+        }
+
+        return shown;
+    }
+
+    private static ProblemHttpResult Invalid(string message) =>
+        TypedResults.Problem(Problems.Validation(new Dictionary<string, string[]> { ["query"] = [message] }));
+}

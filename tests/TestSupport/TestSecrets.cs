@@ -1,0 +1,19 @@
+using System.Security.Cryptography;
+
+namespace SolarEvents.TestSupport;
+
+/// <summary>Keys made for one test host only, in the shape the hosts read them from configuration.</summary>
+public static class TestSecrets
+{
+    public const string MasterKeyId = "test-master-1";
+
+    public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>A master key and a blind-index key (PersonalData section).</summary>
+    public static Dictionary<string, string?> PersonalData() => new()
+    {
+        ["PersonalData:ActiveMasterKey"] = MasterKeyId,
+        [$"PersonalData:MasterKeys:{MasterKeyId}"] = NewKey(),
+        ["PersonalData:BlindIndexKey"] = NewKey(),
+    };
+}
