@@ -1,6 +1,9 @@
 using Serilog;
 using SolarEvents.Api.Infrastructure;
+using SolarEvents.Api.Operations;
 using SolarEvents.Projections;
+
+if (args is [MasterKeyRotation.Verb, ..]) return await MasterKeyRotation.RunAsync(args[1..]);
 
 var builder = WebApplication.CreateBuilder(args);
 // preserveStaticLogger: each host keeps its own logger, so a second host in the same process (tests) never
@@ -10,6 +13,7 @@ builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(
     .Filter.ByExcluding(LogRedaction.EchoesCommandContents), preserveStaticLogger: true);
 builder.AddSolarEventsApi();
 await builder.Build().UseSolarEventsPipeline().RunAsync();
+return 0;
 
 /// <summary>Entry point; public so the end-to-end tests can host it.</summary>
 public partial class Program;

@@ -6,6 +6,7 @@ using SolarEvents.Domain.Accounts;
 using SolarEvents.Domain.ChangeRequests;
 using SolarEvents.Domain.Employees;
 using SolarEvents.Domain.Orders;
+using SolarEvents.Domain.Privacy;
 
 namespace SolarEvents.Application.EventStore;
 
@@ -33,6 +34,11 @@ public sealed class EmployeeProjection : SingleStreamProjection<Employee, Guid>
     public override Employee Evolve(Employee? snapshot, Guid id, IEvent e) => EmployeeHistory.Evolve(snapshot, e.Data);
 }
 
+public sealed class PersonalDataReadsProjection : SingleStreamProjection<PersonalDataReads, Guid>
+{
+    public override PersonalDataReads Evolve(PersonalDataReads? snapshot, Guid id, IEvent e) => PersonalDataReads.Evolve(snapshot, e.Data);
+}
+
 public static class AggregateProjections
 {
     /// <summary>Live: aggregates are folded from their streams on every load (FetchForWriting, AggregateStreamAsync).</summary>
@@ -42,5 +48,6 @@ public static class AggregateProjections
         options.Projections.Add(new AccountProjection(), ProjectionLifecycle.Live);
         options.Projections.Add(new ChangeRequestProjection(), ProjectionLifecycle.Live);
         options.Projections.Add(new EmployeeProjection(), ProjectionLifecycle.Live);
+        options.Projections.Add(new PersonalDataReadsProjection(), ProjectionLifecycle.Live);
     }
 }

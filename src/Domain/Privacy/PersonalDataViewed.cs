@@ -28,9 +28,16 @@ public static class PersonalDataAccess
 
 /// <summary>The reads of one customer's personal data, folded: how many, and the latest. Compliance reads the events
 /// themselves; this fold exists so the stream, like every other, replays into a state.</summary>
-public sealed record PersonalDataReads(Guid CustomerId, int Count, DateTimeOffset LastViewedAt)
+public sealed record PersonalDataReads(Guid Id, Guid CustomerId, int Count, DateTimeOffset LastViewedAt)
 {
-    public static PersonalDataReads Start(PersonalDataViewed e) => new(e.CustomerId, 1, e.ViewedAt);
+    public static PersonalDataReads Start(PersonalDataViewed e) => new(PersonalDataAccess.StreamIdOf(e.CustomerId), e.CustomerId, 1, e.ViewedAt);
 
     public PersonalDataReads When(PersonalDataViewed e) => this with { Count = Count + 1, LastViewedAt = e.ViewedAt };
+
+    public static PersonalDataReads Evolve(PersonalDataReads? state, object @event) => (state, @event) switch
+    {
+        (null, PersonalDataViewed e) => Start(e),
+        (not null, PersonalDataViewed e) => state.When(e),
+        _ => throw new ArgumentException($"{@event.GetType().Name} does not belong to a personal-data reads stream.", nameof(@event)),
+    };
 }

@@ -2,6 +2,7 @@ using SolarEvents.Domain;
 using SolarEvents.Domain.Accounts;
 using SolarEvents.Domain.ChangeRequests;
 using SolarEvents.Domain.Employees;
+using SolarEvents.Domain.Privacy;
 using static SolarEvents.Application.Tests.EventStore.StoryClock;
 
 namespace SolarEvents.Application.Tests.EventStore;
@@ -23,6 +24,12 @@ public static class AccessStories
             .Then(a => Account.Reactivate(a, new ReactivateAccount(a.Id, "Chargeback withdrawn", null), Day(3)))
             .Then(a => Account.ErasePersonalData(a, new ErasePersonalData(a.Id), Day(30)));
     }
+
+    /// <summary>Two support agents read the customer's personal data: two recorded reads.</summary>
+    public static Story<PersonalDataReads> ReadsOf(Guid accountId) =>
+        new Story<PersonalDataReads>(PersonalDataAccess.StreamIdOf(accountId), PersonalDataReads.Evolve)
+            .ThenStored(new PersonalDataViewed(accountId, Guid.CreateVersion7(), "SupportAgent", ["email", "phone"], "search by phone", Day(1)))
+            .ThenStored(new PersonalDataViewed(accountId, Guid.CreateVersion7(), "SupportAgent", ["email", "name", "phone", "address"], "account view", Day(2)));
 
     /// <summary>Opened, approved by a second person, used on <paramref name="orderId"/>, and closed.</summary>
     public static Story<ChangeRequest> UsedRequest(Guid orderId, long orderVersion)

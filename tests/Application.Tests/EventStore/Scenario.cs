@@ -2,6 +2,7 @@ using SolarEvents.Domain.Accounts;
 using SolarEvents.Domain.ChangeRequests;
 using SolarEvents.Domain.Employees;
 using SolarEvents.Domain.Orders;
+using SolarEvents.Domain.Privacy;
 
 namespace SolarEvents.Application.Tests.EventStore;
 
@@ -22,6 +23,7 @@ public sealed class Scenario
         RejectedRequest = AccessStories.RejectedRequest(Account.StreamId);
         ExpiredRequest = AccessStories.ExpiredRequest(Account.StreamId);
         Employee = AccessStories.OffboardedEmployee(Account.StreamId, Guid.CreateVersion7());
+        PersonalDataReads = AccessStories.ReadsOf(Account.StreamId);
     }
 
     public Story<Order> Activated { get; }
@@ -38,9 +40,11 @@ public sealed class Scenario
 
     public Story<Employee> Employee { get; }
 
+    public Story<PersonalDataReads> PersonalDataReads { get; }
+
     public IReadOnlyList<StreamToAppend> Streams =>
     [
-        Of(Activated), Of(Cancelled), Of(Account), Of(UsedRequest), Of(RejectedRequest), Of(ExpiredRequest), Of(Employee),
+        Of(Activated), Of(Cancelled), Of(Account), Of(UsedRequest), Of(RejectedRequest), Of(ExpiredRequest), Of(Employee), Of(PersonalDataReads),
     ];
 
     private static StreamToAppend Of<T>(Story<T> story)

@@ -2,6 +2,7 @@ using SolarEvents.Domain.Accounts;
 using SolarEvents.Domain.ChangeRequests;
 using SolarEvents.Domain.Employees;
 using SolarEvents.Domain.Orders;
+using SolarEvents.Domain.Privacy;
 
 namespace SolarEvents.Application.Tests.EventStore;
 
@@ -34,6 +35,10 @@ public sealed class every_aggregate_rebuilds_from_its_stream(EventStoreFixture f
 
     [Fact]
     public Task an_offboarded_employee_rebuilds_at_every_version() => AssertRebuilds(_scenario.Employee, EmployeeHistory.Rebuild);
+
+    [Fact]
+    public Task recorded_personal_data_reads_rebuild_at_every_version() =>
+        AssertRebuilds(_scenario.PersonalDataReads, events => events.Aggregate((PersonalDataReads?)null, PersonalDataReads.Evolve)!);
 
     private async Task AssertRebuilds<T>(Story<T> story, Func<IEnumerable<object>, T> rebuild)
         where T : class
