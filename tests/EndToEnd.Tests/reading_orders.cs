@@ -1,6 +1,6 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using SolarEvents.Application.Identity;
+using SolarEvents.EndToEnd.Tests.Amendments;
 
 namespace SolarEvents.EndToEnd.Tests;
 
@@ -141,15 +141,14 @@ public sealed class reading_orders(SolarEventsApp app)
         {
         }
 
-        await using (var session = app.ApiServices.GetRequiredService<Marten.IDocumentStore>().LightweightSession())
-        {
-            session.Events.StartStream<SolarEvents.Domain.Accounts.Account>(customerId,
-                new SolarEvents.Domain.Accounts.AccountRegistered(customerId, "sealed-email", "email-index", "sealed-name", "sealed-phone", "phone-index", "sealed-address", DateTimeOffset.UtcNow));
-            await session.SaveChangesAsync();
-        }
+        await app.ApiServices.RegisteredAccountAsync(customerId, name: "Grace Hopper", phone: "+1 202 555 0199");
 
         using var account = await client.WaitUntilReadableAsync("/api/v1/accounts/me");
         Assert.Equal(customerId, account.RootElement.GetProperty("accountId").GetGuid());
         Assert.Equal("Active", account.RootElement.GetProperty("status").GetString());
+        var contact = account.RootElement.GetProperty("contact");
+        Assert.Equal("Grace Hopper", contact.GetProperty("name").GetString());
+        Assert.Equal("+1 202 555 0199", contact.GetProperty("phone").GetString());
+        Assert.Equal($"{customerId:N}@example.test", contact.GetProperty("email").GetString());
     }
 }

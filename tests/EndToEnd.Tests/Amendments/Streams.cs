@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using SolarEvents.Application.PersonalData;
 using SolarEvents.Domain.Accounts;
 using SolarEvents.Domain.ChangeRequests;
 using SolarEvents.Domain.Common;
@@ -54,13 +55,21 @@ public static class Streams
 
     public const long OrderVersion = 7;
 
-    /// <summary>A registered, active account: version 1. Contact fields are opaque strings (encryption is elsewhere).</summary>
-    public static async Task<Guid> RegisteredAccountAsync(this IServiceProvider services)
+    /// <summary>A registered, active account (version 1), its personal fields sealed with its own data key as
+    /// registration would; the email is <c>{id:N}@example.test</c>.</summary>
+    public static async Task<Guid> RegisteredAccountAsync(
+        this IServiceProvider services, Guid? id = null, string name = "Ada Lovelace", string phone = "+44 20 7946 0018",
+        string address = "12 Analytical Row, London")
     {
-        var accountId = Guid.CreateVersion7();
-        var registered = Account.Register(
-            new RegisterAccount(accountId, "enc:email", "email-index", "enc:name", "enc:phone", "phone-index", "enc:address"), DateTimeOffset.UtcNow);
+        var accountId = id ?? Guid.CreateVersion7();
+        var blindIndex = services.GetRequiredService<BlindIndex>();
         await using var session = services.GetRequiredService<IDocumentStore>().LightweightSession();
+        var key = await services.GetRequiredService<PersonalDataKeys>().CreateAsync(session, accountId, CancellationToken.None);
+        var email = $"{accountId:N}@example.test";
+        var registered = Account.Register(
+            new RegisterAccount(accountId, key.Seal(email), blindIndex.OfEmail(email), key.Seal(name), key.Seal(phone), blindIndex.OfPhone(phone),
+                key.Seal(address)),
+            DateTimeOffset.UtcNow);
         session.Events.StartStream<Account>(accountId, registered.ThrowIfRejected());
         await session.SaveChangesAsync();
         return accountId;

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using JasperFx.Events;
+using Microsoft.Extensions.DependencyInjection;
 using SolarEvents.Application.Identity;
+using SolarEvents.Application.PersonalData;
 using SolarEvents.Domain.Accounts;
 using SolarEvents.Domain.ChangeRequests;
 using SolarEvents.Domain.Orders;
@@ -146,7 +148,7 @@ public sealed class amending_under_a_change_request(SolarEventsApp app)
         var path = $"/api/v1/staff/accounts/{accountId}";
 
         await SupportDesk.ExpectAsync(await agent.PostAsync(path + "/contact-details",
-            new { changeRequestId = requestId, phone = "enc:new-phone", address = "enc:new-address" }, ifMatch: 1), HttpStatusCode.OK);
+            new { changeRequestId = requestId, phone = "+44 20 7946 0999", address = "7 New Street, Leeds" }, ifMatch: 1), HttpStatusCode.OK);
         await SupportDesk.ExpectAsync(await agent.PostAsync(path + "/suspension",
             new { changeRequestId = requestId, reason = "Chargeback under investigation by finance" }, ifMatch: 2), HttpStatusCode.OK);
         await SupportDesk.ExpectAsync(await agent.PostAsync(path + "/reactivation",
@@ -157,7 +159,10 @@ public sealed class amending_under_a_change_request(SolarEventsApp app)
             ["account.registered.v1", "account.contact_details_changed.v1", "account.suspended.v1", "account.reactivated.v1"],
             events.Select(e => e.EventTypeName));
         Assert.All(events.Skip(1), e => AssertStamped(e, requestId));
-        Assert.Equal("enc:new-phone", ((AccountContactDetailsChanged)events[1].Data).Phone);
+        // The event holds the new number sealed with the customer's key, never in the clear.
+        var changed = (AccountContactDetailsChanged)events[1].Data;
+        Assert.DoesNotContain("7946", changed.Phone, StringComparison.Ordinal);
+        Assert.Equal("+44 20 7946 0999", await app.ApiServices.GetRequiredService<PersonalDataKeys>().OpenAsync(changed.Phone, CancellationToken.None));
         var trail = (await app.ApiServices.EventsAsync(requestId)).Select(e => e.Data).OfType<ChangeRequestChangesApplied>().ToList();
         Assert.Equal([2L, 3L, 4L], trail.Select(t => t.TargetStreamVersion));
     }
