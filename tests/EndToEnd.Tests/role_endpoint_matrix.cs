@@ -60,7 +60,7 @@ public sealed class role_endpoint_matrix(SolarEventsApp app)
         ("POST /api/v1/staff/accounts/{accountId:guid}/reactivation", $"POST /api/v1/staff/accounts/{SomeId}/reactivation", () => new { }, [Roles.SupportAgent, Roles.Admin]),
         ("POST /api/v1/staff/accounts/{accountId:guid}/suspension", $"POST /api/v1/staff/accounts/{SomeId}/suspension", () => new { }, [Roles.SupportAgent, Roles.Admin]),
         ("GET /api/v1/staff/accounts/{accountId:guid}", $"GET /api/v1/staff/accounts/{SomeId}", () => new { }, [Roles.SupportAgent]),
-        ("GET /api/v1/staff/accounts", $"GET /api/v1/staff/accounts?email=nobody@example.test", () => new { }, [Roles.SupportAgent]),
+        ("POST /api/v1/staff/accounts/search", $"POST /api/v1/staff/accounts/search", () => new { email = "nobody@example.test" }, [Roles.SupportAgent]),
         ("POST /api/v1/staff/accounts/{accountId:guid}/erasure", $"POST /api/v1/staff/accounts/{SomeId}/erasure", () => new { }, [Roles.Compliance, Roles.Admin]),
         ("GET /api/v1/compliance/customers/{customerId:guid}/personal-data-reads", $"GET /api/v1/compliance/customers/{SomeId}/personal-data-reads", () => new { }, [Roles.Compliance]),
         ("GET /api/v1/compliance/accounts/{accountId:guid}/state", $"GET /api/v1/compliance/accounts/{SomeId}/state", () => new { }, [Roles.Compliance]),

@@ -10,6 +10,9 @@ using SolarEvents.Projections.ReadModels;
 
 namespace SolarEvents.Api.Support;
 
+/// <summary>Exactly one of the two. A POST body, not a query string: URLs end up in proxy and access logs.</summary>
+public sealed record AccountSearch(string? Email, string? Phone);
+
 public sealed record StaffAccount(
     Guid AccountId, string Status, bool EmailVerified, bool PersonalDataErased, DateTimeOffset RegisteredAt, long Version,
     ContactDetails? Contact);
@@ -27,7 +30,7 @@ public static class StaffAccountEndpoints
     {
         var accounts = app.MapGroup("/api/v1/staff/accounts").RequireAuthorization(StaffPolicies.PersonalData);
         accounts.MapGet("/{accountId:guid}", GetAccount);
-        accounts.MapGet("/", Search);
+        accounts.MapPost("/search", Search);
     }
 
     private static async Task<Results<Ok<StaffAccount>, NotFound>> GetAccount(
@@ -43,14 +46,15 @@ public static class StaffAccountEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<StaffAccount>>, ProblemHttpResult>> Search(
-        HttpContext http, IDbContextFactory<ReadModelDbContext> contexts, BlindIndex blindIndex, PersonalDataKeys keys,
-        PersonalDataAccessLog accessLog, CancellationToken cancellation, string? email = null, string? phone = null)
+        AccountSearch search, HttpContext http, IDbContextFactory<ReadModelDbContext> contexts, BlindIndex blindIndex, PersonalDataKeys keys,
+        PersonalDataAccessLog accessLog, CancellationToken cancellation)
     {
+        var (email, phone) = (search.Email, search.Phone);
         if (string.IsNullOrWhiteSpace(email) == string.IsNullOrWhiteSpace(phone))
-            return Invalid("Search by exactly one of 'email' or 'phone'.");
-        if ((email ?? phone)!.Length > 254) return Invalid("The search value is too long.");
+            return Invalid("search", "Search by exactly one of 'email' or 'phone'.");
+        if ((email ?? phone)!.Length > 254) return Invalid(email is null ? "phone" : "email", "The search value is too long.");
         var index = email is { Length: > 0 } ? blindIndex.OfEmail(email) : blindIndex.OfPhone(phone!);
-        if (index is null) return Invalid("A phone number needs digits.");
+        if (index is null) return Invalid("phone", "A phone number needs digits.");
 
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         var found = await db.Accounts.AsNoTracking()
@@ -78,6 +82,6 @@ public static class StaffAccountEndpoints
         return shown;
     }
 
-    private static ProblemHttpResult Invalid(string message) =>
-        TypedResults.Problem(Problems.Validation(new Dictionary<string, string[]> { ["query"] = [message] }));
+    private static ProblemHttpResult Invalid(string field, string message) =>
+        TypedResults.Problem(Problems.Validation(new Dictionary<string, string[]> { [field] = [message] }));
 }

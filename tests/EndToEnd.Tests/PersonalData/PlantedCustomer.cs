@@ -34,3 +34,21 @@ public sealed record PlantedCustomer(Guid Id, string Email, string Password, str
     public async Task<HttpClient> SignInAsync(SolarEventsApp app) =>
         app.Client((await Identity.SignInAsync(app, Email, Password)).GetProperty("accessToken").GetString());
 }
+
+public static class StaffSearch
+{
+    /// <summary>The accounts a support agent finds by <c>{ email }</c> or <c>{ phone }</c>.</summary>
+    public static async Task<System.Text.Json.JsonElement> SearchAsync(this HttpClient agent, object body)
+    {
+        using var response = await agent.PostAsJsonAsync("/api/v1/staff/accounts/search", body);
+        return await Amendments.SupportDesk.ExpectAsync(response, HttpStatusCode.OK);
+    }
+
+    /// <summary>Searches until exactly one account is found (the projector may not have caught up yet).</summary>
+    public static async Task<System.Text.Json.JsonElement> FindOneAsync(this HttpClient agent, object body) =>
+        (await SolarEvents.TestSupport.Eventually.Until(async () =>
+        {
+            var found = await agent.SearchAsync(body);
+            return found.GetArrayLength() == 1 ? new[] { found[0] } : null;
+        }, what: "exactly one account found"))[0];
+}
