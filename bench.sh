@@ -36,6 +36,8 @@ dotnet build bench/SolarEvents.Benchmarks/SolarEvents.Benchmarks.csproj -c Relea
 # rate limits high enough that 64 clients measure the service rather than the limiter.
 export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
 export Auth__SigningKey=$(head -c 32 /dev/urandom | base64)
+export PersonalData__ActiveMasterKey=bench PersonalData__MasterKeys__bench=$(head -c 32 /dev/urandom | base64)
+export PersonalData__BlindIndexKey=$(head -c 32 /dev/urandom | base64)
 export Auth__AccessTokenMinutes=120
 export RateLimits__PerUser=100000000 RateLimits__PerClient=100000000
 export BENCH_PROJECTOR_PIDFILE=$work/projector.pid BENCH_PROJECTOR_LOG=$work/projector.log

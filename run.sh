@@ -23,6 +23,19 @@ mkdir -p .local
 [ -s .local/dev-signing-key ] || head -c 32 /dev/urandom | base64 > .local/dev-signing-key
 export Auth__SigningKey=$(cat .local/dev-signing-key)
 
+# Personal-data keys (master key and blind-index key), made once per machine in a file outside the repository,
+# readable by this user only. Losing the file makes every stored personal value unreadable.
+key_file=${SOLAREVENTS_KEY_FILE:-${XDG_CONFIG_HOME:-$HOME/.config}/solarevents/personal-data-keys.env}
+if [ ! -s "$key_file" ]; then
+  mkdir -p "$(dirname "$key_file")"
+  (umask 077; {
+    echo "PersonalData__ActiveMasterKey=local-1"
+    echo "PersonalData__MasterKeys__local-1=$(head -c 32 /dev/urandom | base64)"
+    echo "PersonalData__BlindIndexKey=$(head -c 32 /dev/urandom | base64)"
+  } > "$key_file")
+fi
+set -a; source "$key_file"; set +a
+
 # The first admin is seeded from configuration on an empty database (docs/security.md, "First admin").
 # Its password and TOTP secret are made on this machine once and kept in .local, outside git.
 random_text() { head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c "$1"; }

@@ -11,7 +11,7 @@ using SolarEvents.Projections.ReadModels;
 namespace SolarEvents.Api.Support;
 
 /// <summary>Exactly one of the two. A POST body, not a query string: URLs end up in proxy and access logs.</summary>
-public sealed record AccountSearch(string? Email, string? Phone);
+public sealed record AccountSearch(string? Email = null, string? Phone = null);
 
 public sealed record StaffAccount(
     Guid AccountId, string Status, bool EmailVerified, bool PersonalDataErased, DateTimeOffset RegisteredAt, long Version,
