@@ -73,7 +73,7 @@ done
 # The demo customer registers and signs in like any app user would.
 demo_password=$(cat .local/demo-password)
 curl -fsS -o /dev/null -X POST "http://127.0.0.1:$API_PORT/api/v1/accounts" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$DEMO_EMAIL\",\"password\":\"$demo_password\"}"
+  -d "{\"email\":\"$DEMO_EMAIL\",\"password\":\"$demo_password\",\"name\":\"Demo Customer\",\"phone\":\"+49 170 5550100\",\"address\":\"1 Demo Street, 10115 Berlin\"}"
 token=$(curl -fsS -X POST "http://127.0.0.1:$API_PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
   -d "{\"email\":\"$DEMO_EMAIL\",\"password\":\"$demo_password\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
 
