@@ -4,6 +4,7 @@ using System.Text.Json;
 using SolarEvents.Application.Compliance.Digests;
 using SolarEvents.Application.Compliance.Export;
 using SolarEvents.Domain.ChangeRequests;
+using SolarEvents.Domain.Privacy;
 
 namespace SolarEvents.Application.Tests.Compliance;
 
@@ -63,7 +64,7 @@ public sealed class exports_verify_offline : IAsyncLifetime
     }
 
     [Fact]
-    public async Task a_customers_export_includes_change_requests_opened_on_their_orders()
+    public async Task a_customers_export_includes_change_requests_opened_on_their_orders_and_reads_of_their_data()
     {
         var customerId = Guid.CreateVersion7();
         var orderId = await _rig.OrderWithIssuedQuoteAsync(customerId);
@@ -76,12 +77,14 @@ public sealed class exports_verify_offline : IAsyncLifetime
                 requestId, Guid.CreateVersion7(), orderId, [ChangeCategory.PriceReduction], "complaint", "ticket 1", now, now.AddDays(2)));
             session.Events.StartStream<ChangeRequest>(unrelated, new ChangeRequestOpened(
                 unrelated, Guid.CreateVersion7(), Guid.CreateVersion7(), [ChangeCategory.Reschedule], "other", "ticket 2", now, now.AddDays(2)));
+            session.Events.Append(PersonalDataAccess.StreamIdOf(customerId),
+                new PersonalDataViewed(customerId, Guid.CreateVersion7(), "SupportAgent", ["phone"], "account view", now));
             await session.SaveChangesAsync();
         }
 
         var streams = await Exporter.CustomerStreamsAsync(customerId);
 
-        Assert.Equal(new[] { orderId, requestId }.Order(), streams.Order());
+        Assert.Equal(new[] { orderId, requestId, PersonalDataAccess.StreamIdOf(customerId) }.Order(), streams.Order());
         Assert.True(VerifyOffline(await ExportCustomerAsync(customerId)).IsValid);
     }
 

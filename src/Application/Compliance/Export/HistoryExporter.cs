@@ -7,6 +7,7 @@ using SolarEvents.Application.Compliance.Digests;
 using SolarEvents.Domain;
 using SolarEvents.Domain.ChangeRequests;
 using SolarEvents.Domain.Orders;
+using SolarEvents.Domain.Privacy;
 
 namespace SolarEvents.Application.Compliance.Export;
 
@@ -16,8 +17,8 @@ public sealed class HistoryExporter(NpgsqlDataSource dataSource, EventRows rows,
     public Task WriteStreamAsync(Stream output, Guid streamId, ECDsa signingKey, CancellationToken cancellation = default) =>
         WriteAsync(output, "stream", streamId, [streamId], signingKey, cancellation);
 
-    /// <summary>The customer's account stream, every order the customer requested, and every change request opened
-    /// on one of those.</summary>
+    /// <summary>The customer's account stream, every order the customer requested, every change request opened
+    /// on one of those, and the record of employees' reads of the customer's personal data.</summary>
     public async Task WriteCustomerAsync(Stream output, Guid customerId, ECDsa signingKey, CancellationToken cancellation = default) =>
         await WriteAsync(output, "customer", customerId, await CustomerStreamsAsync(customerId, cancellation), signingKey, cancellation);
 
@@ -27,7 +28,7 @@ public sealed class HistoryExporter(NpgsqlDataSource dataSource, EventRows rows,
         await using var command = dataSource.CreateCommand("""
             with own as (
                 select distinct stream_id from solarevents.mt_events
-                where stream_id = $1 or (type = $2 and data ->> 'CustomerId' = $3))
+                where stream_id = $1 or stream_id = $5 or (type = $2 and data ->> 'CustomerId' = $3))
             select stream_id from own
             union
             select e.stream_id from solarevents.mt_events e join own on e.data ->> 'TargetStreamId' = own.stream_id::text
@@ -38,6 +39,7 @@ public sealed class HistoryExporter(NpgsqlDataSource dataSource, EventRows rows,
         command.Parameters.Add(new NpgsqlParameter { Value = EventCatalog.NameOf(typeof(QuoteRequested)) });
         command.Parameters.Add(new NpgsqlParameter { Value = customerId.ToString() });
         command.Parameters.Add(new NpgsqlParameter { Value = EventCatalog.NameOf(typeof(ChangeRequestOpened)) });
+        command.Parameters.Add(new NpgsqlParameter { Value = PersonalDataAccess.StreamIdOf(customerId) });
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation)) streams.Add(reader.GetGuid(0));
         return streams;
