@@ -2,6 +2,7 @@ using Marten;
 using Npgsql;
 using SolarEvents.Application.EventStore;
 using SolarEvents.Application.PersonalData;
+using SolarEvents.Application.Tests.EventStore;
 using SolarEvents.Domain.Accounts;
 using SolarEvents.TestSupport;
 
@@ -12,23 +13,13 @@ public sealed class rotating_the_master_key : IAsyncLifetime
 {
     private readonly string _oldKey = TestSecrets.NewKey();
     private readonly string _newKey = TestSecrets.NewKey();
-    private TestDatabases? _databases;
-    private DocumentStore? _store;
+    private readonly EventStoreFixture _ownStore = new();
 
-    private DocumentStore Store => _store!;
+    private IDocumentStore Store => _ownStore.Store;
 
-    public async Task InitializeAsync()
-    {
-        _databases = await TestDatabases.CreateAsync();
-        _store = DocumentStore.For(options => EventStoreConfiguration.Configure(options, _databases.Postgres));
-        await _store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-    }
+    public Task InitializeAsync() => _ownStore.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        _store?.Dispose();
-        if (_databases is not null) await _databases.DisposeAsync();
-    }
+    public Task DisposeAsync() => _ownStore.DisposeAsync();
 
     [Fact]
     public async Task every_value_still_opens_under_the_new_key_alone_and_no_event_changes()
@@ -66,7 +57,7 @@ public sealed class rotating_the_master_key : IAsyncLifetime
     /// <summary>Every column of every event row, as PostgreSQL renders it: the byte-for-byte comparison.</summary>
     private async Task<List<string>> RawEventsAsync()
     {
-        await using var connection = new NpgsqlConnection(_databases!.Postgres);
+        await using var connection = new NpgsqlConnection(_ownStore.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"SELECT e::text FROM {EventStoreConfiguration.SchemaName}.mt_events e ORDER BY seq_id", connection);
         await using var reader = await command.ExecuteReaderAsync();
