@@ -37,8 +37,10 @@ public sealed class ConfiguredMasterKeys : IMasterKeyService
 
     public ValueTask<byte[]> UnwrapAsync(Guid subjectId, WrappedDataKey wrapped, CancellationToken cancellation)
     {
-        if (!keys.TryGetValue(wrapped.MasterKeyId, out var masterKey) || wrapped.Ciphertext.Length != NonceBytes + DataKey.KeyBytes + TagBytes)
-            throw new PersonalDataUnreadableException(subjectId, PersonalDataFault.KeyMissing);
+        // A master key no longer configured is a missing key (restore it); a wrapped key of the wrong size was altered.
+        if (!keys.TryGetValue(wrapped.MasterKeyId, out var masterKey)) throw new PersonalDataUnreadableException(subjectId, PersonalDataFault.KeyMissing);
+        if (wrapped.Ciphertext.Length != NonceBytes + DataKey.KeyBytes + TagBytes)
+            throw new PersonalDataUnreadableException(subjectId, PersonalDataFault.Tampered);
         var dataKey = new byte[DataKey.KeyBytes];
         try
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SolarEvents.Application.PersonalData;
 
@@ -14,7 +15,7 @@ public static class PersonalDataServices
         services.AddSingleton<BlindIndex>();
         services.AddSingleton<PersonalDataKeys>();
         services.AddSingleton<PersonalDataAccessLog>();
-        if (services.All(s => s.ServiceType != typeof(IMasterKeyService))) services.AddSingleton<IMasterKeyService, ConfiguredMasterKeys>();
+        services.TryAddSingleton<IMasterKeyService, ConfiguredMasterKeys>();
         return services;
     }
 }

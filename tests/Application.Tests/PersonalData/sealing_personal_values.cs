@@ -80,6 +80,17 @@ public sealed class sealing_personal_values(EventStoreFixture fixture)
     }
 
     [Fact]
+    public async Task a_master_key_removed_before_rotation_makes_its_data_keys_missing()
+    {
+        var customer = Guid.CreateVersion7();
+        await KeyRing.Over(fixture.Store, KeyRing.Options("retired", ("retired", TestSecrets.NewKey()))).CreateAsync(fixture.Store, customer);
+
+        var withoutIt = KeyRing.Over(fixture.Store, KeyRing.Options("current", ("current", TestSecrets.NewKey())));
+        var unreadable = await Assert.ThrowsAsync<PersonalDataUnreadableException>(() => withoutIt.GetAsync(customer, CancellationToken.None));
+        Assert.Equal(PersonalDataFault.KeyMissing, unreadable.Fault);
+    }
+
+    [Fact]
     public async Task a_destroyed_key_is_reported_as_erased_and_its_values_stay_closed()
     {
         var keys = KeyRing.Over(fixture.Store);
