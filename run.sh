@@ -29,8 +29,8 @@ key_file=${SOLAREVENTS_KEY_FILE:-${XDG_CONFIG_HOME:-$HOME/.config}/solarevents/p
 if [ ! -s "$key_file" ]; then
   mkdir -p "$(dirname "$key_file")"
   (umask 077; {
-    echo "PersonalData__ActiveMasterKey=local-1"
-    echo "PersonalData__MasterKeys__local-1=$(head -c 32 /dev/urandom | base64)"
+    echo "PersonalData__ActiveMasterKey=local1"
+    echo "PersonalData__MasterKeys__local1=$(head -c 32 /dev/urandom | base64)"
     echo "PersonalData__BlindIndexKey=$(head -c 32 /dev/urandom | base64)"
   } > "$key_file")
 fi
