@@ -12,7 +12,11 @@ public static class SchemaStep
 {
     public sealed record Result(int ExitCode, string Output);
 
-    public static async Task<Result> RunAsync(TestDatabases databases, params string[] arguments)
+    public static Task<Result> RunAsync(TestDatabases databases, params string[] arguments) =>
+        RunAsAsync(databases.Postgres, databases, arguments);
+
+    /// <summary>The step with <paramref name="postgres"/> as its PostgreSQL connection instead of the superuser's.</summary>
+    public static async Task<Result> RunAsAsync(string postgres, TestDatabases databases, params string[] arguments)
     {
         var start = new ProcessStartInfo(DotnetHost(), ["SolarEvents.Api.dll", "migrate", .. arguments])
         {
@@ -20,7 +24,7 @@ public static class SchemaStep
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["ConnectionStrings__Postgres"] = databases.Postgres;
+        start.Environment["ConnectionStrings__Postgres"] = postgres;
         start.Environment["ConnectionStrings__PostgresApp"] = databases.PostgresApp;
         start.Environment["ConnectionStrings__MySql"] = databases.MySql;
         start.Environment["ReadModels__ServerVersion"] = "10.11.0-mariadb";

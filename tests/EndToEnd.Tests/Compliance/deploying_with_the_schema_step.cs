@@ -50,6 +50,23 @@ public sealed class deploying_with_the_schema_step : IAsyncLifetime
     }
 
     [Fact]
+    public async Task after_the_first_run_the_schema_owner_can_run_the_step_without_roles_but_the_app_role_cannot()
+    {
+        Assert.Equal(0, (await SchemaStep.RunAsync(_databases)).ExitCode);
+        // A password of its own, so that this also works on servers that ask for one.
+        var ownerPassword = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        await using (var superuser = NpgsqlDataSource.Create(_databases.Postgres)) await RolePasswords.SetAsync(superuser, EventStoreRoles.DefaultOwner, ownerPassword);
+        var asOwner = new NpgsqlConnectionStringBuilder(_databases.Postgres) { Username = EventStoreRoles.DefaultOwner, Password = ownerPassword }.ConnectionString;
+
+        var byOwner = await SchemaStep.RunAsAsync(asOwner, _databases, "--no-roles");
+        var byApp = await SchemaStep.RunAsAsync(_databases.PostgresApp, _databases, "--no-roles");
+
+        Assert.True(byOwner.ExitCode == 0, byOwner.Output);
+        Assert.DoesNotContain("roles:", byOwner.Output, StringComparison.Ordinal);
+        Assert.Equal(1, byApp.ExitCode);
+    }
+
+    [Fact]
     public async Task without_the_schema_step_the_api_refuses_to_start_and_changes_nothing()
     {
         await EnsureAppRoleExistsAsync();
