@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Starts the databases (scripts/databases.sh), the projector and the API on 127.0.0.1, seeds the first
-# admin (from configuration) and a demo customer (through the API), prints their credentials and a demo
-# token with a ready curl line, and stops everything it started on Ctrl-C.
+# Starts the databases (scripts/databases.sh), runs the schema step, starts the projector and the API on 127.0.0.1
+# as the app role, seeds the first admin (from configuration) and a demo customer (through the API), prints their
+# credentials and a demo token with a ready curl line, and stops everything it started on Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/databases.sh
@@ -63,7 +63,11 @@ command -v mariadbd >/dev/null 2>&1 && [ -z "${ReadModels__ServerVersion:-}" ] &
 dotnet build SolarEvents.sln -c Release -nologo -v q
 
 out=bin/Release/net10.0
-# The API first: it applies the event store's schema, which the projector would otherwise race it to create.
+# The schema step, as production deploys: the privileged connection applies the event store's and the read models'
+# schema, the tamper guards and the roles; then the API and the projector connect as the app role, which may read and
+# append events but not change them, and do not touch the schema themselves.
+(cd "src/Api/$out" && dotnet SolarEvents.Api.dll migrate)
+export ConnectionStrings__Postgres=$ConnectionStrings__PostgresApp Database__ApplySchemaOnStartup=false
 (cd "src/Api/$out" && exec dotnet SolarEvents.Api.dll --urls "http://127.0.0.1:$API_PORT") & pids+=($!)
 for _ in $(seq 1 150); do
   curl -fsS "http://127.0.0.1:$API_PORT/health/ready" >/dev/null 2>&1 && break

@@ -4,11 +4,15 @@
 #   3. throwaway local servers (PostgreSQL 15+, MariaDB 10.11 from Debian's packages, installed when missing)
 #      on 127.0.0.1, free ports, data under .local/db. `databases_stop` stops exactly what `databases_start` started.
 # After databases_start, ConnectionStrings__Postgres / ConnectionStrings__MySql are exported and point at the
-# database names given in SOLAR_PG_DATABASE / SOLAR_MYSQL_DATABASE (defaults: solarevents, solarevents_read).
+# database names given in SOLAR_PG_DATABASE / SOLAR_MYSQL_DATABASE (defaults: solarevents, solarevents_read), as
+# privileged users (they create databases and run the schema step). ConnectionStrings__PostgresApp is the same
+# PostgreSQL database as the app role (solarevents_app), which the API and the projector use once the schema step
+# (`SolarEvents.Api.dll migrate`) has created it; the step also sets the password this string carries, if any.
 
 SOLAR_ROOT=${SOLAR_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 SOLAR_PG_DATABASE=${SOLAR_PG_DATABASE:-solarevents}
 SOLAR_MYSQL_DATABASE=${SOLAR_MYSQL_DATABASE:-solarevents_read}
+SOLAR_PG_APP_ROLE=solarevents_app
 _db_started=""   # what to stop: "local" or "docker"
 
 _db_log() { echo "[databases] $*" >&2; }
@@ -85,6 +89,8 @@ _db_start_local() {
   "$pgbin/psql" -h 127.0.0.1 -p "$pgport" -U postgres -qAt -c "CREATE DATABASE $SOLAR_PG_DATABASE" >/dev/null || return 1
 
   export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=$SOLAR_PG_DATABASE"
+  # The throwaway server trusts loopback connections, so the app role needs no password here.
+  export ConnectionStrings__PostgresApp="Host=127.0.0.1;Port=$pgport;Username=$SOLAR_PG_APP_ROLE;Database=$SOLAR_PG_DATABASE"
   export ConnectionStrings__MySql="Server=127.0.0.1;Port=$myport;User ID=solarevents;Password=$mypw;Database=$SOLAR_MYSQL_DATABASE"
   _db_log "PostgreSQL on 127.0.0.1:$pgport, MariaDB on 127.0.0.1:$myport (data in $dir)"
 }
@@ -96,6 +102,7 @@ _db_start_docker() {
   # docker-compose.yml publishes these ports on 127.0.0.1 and reads credentials from .env (see .env.example).
   [ -f "$SOLAR_ROOT/.env" ] && set -a && . "$SOLAR_ROOT/.env" && set +a
   export ConnectionStrings__Postgres="Host=127.0.0.1;Port=${POSTGRES_PORT:-55432};Username=${POSTGRES_USER:-solarevents};Password=${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env};Database=$SOLAR_PG_DATABASE"
+  export ConnectionStrings__PostgresApp="Host=127.0.0.1;Port=${POSTGRES_PORT:-55432};Username=$SOLAR_PG_APP_ROLE;Password=${POSTGRES_APP_PASSWORD:?set POSTGRES_APP_PASSWORD in .env};Database=$SOLAR_PG_DATABASE"
   export ConnectionStrings__MySql="Server=127.0.0.1;Port=${MYSQL_PORT:-53306};User ID=root;Password=${MYSQL_ROOT_PASSWORD:?set MYSQL_ROOT_PASSWORD in .env};Database=$SOLAR_MYSQL_DATABASE"
 }
 
@@ -103,6 +110,9 @@ databases_start() { # tuning: "run" (durable) or "test"
   local tuning=${1:-run}
   if [ -n "${ConnectionStrings__Postgres:-}" ] && [ -n "${ConnectionStrings__MySql:-}" ]; then
     _db_log "using the servers named by ConnectionStrings__Postgres and ConnectionStrings__MySql"
+    # Unless given, the app role on the same server, without a password (servers that trust local connections).
+    [ -n "${ConnectionStrings__PostgresApp:-}" ] || export ConnectionStrings__PostgresApp="$(
+      sed -E "s/(^|;)(User ?name|User ID|UserId|User)=[^;]*/\\1Username=$SOLAR_PG_APP_ROLE/I; s/(^|;)Password=[^;]*;?/\\1/I" <<<"$ConnectionStrings__Postgres")"
   elif command -v docker >/dev/null 2>&1 && timeout 5 docker info >/dev/null 2>&1; then
     _db_start_docker
   else

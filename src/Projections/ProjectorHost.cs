@@ -14,12 +14,14 @@ public static class ProjectorHost
 {
     public static IHostApplicationBuilder AddProjector(this IHostApplicationBuilder builder)
     {
+        var applySchema = SchemaOnStartup.IsEnabled(builder.Configuration, builder.Environment);
         builder.Services.AddReadModels(builder.Configuration);
-        // Registered before the daemon: hosted services start in order, so tables exist before the first write.
-        builder.Services.AddHostedService<ReadModelMigrator>();
+        // Registered before the daemon: hosted services start in order, so tables exist (or are known to be
+        // current) before the first write.
+        builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<ReadModelMigrator>(provider, applySchema));
         builder.Services.AddEventStore(RequiredConnectionString(builder.Configuration, "Postgres"))
             // Schema first, before the daemon and the lag monitor touch it concurrently.
-            .ApplyAllDatabaseChangesOnStartup()
+            .ApplySchemaOnStartup(builder.Services, applySchema)
             .AddSubscriptionWithServices<ReadModelSubscription>(ServiceLifetime.Singleton, options =>
             {
                 options.Options.BatchSize = 500;

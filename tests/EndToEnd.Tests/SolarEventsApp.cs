@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Security.Cryptography;
-using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -19,8 +18,10 @@ using SolarEvents.TestSupport;
 namespace SolarEvents.EndToEnd.Tests;
 
 /// <summary>
-/// The whole system once per test collection: fresh databases, the projector host, and the API served by
-/// Kestrel on a loopback port, so tests speak real HTTP to it.
+/// The whole system once per test collection, deployed as production deploys it: fresh databases, the schema step
+/// (<c>SolarEvents.Api.dll migrate</c>) as the privileged user, then the projector host and the API as the app role,
+/// which may not change the schema (and does not try); the API is served by Kestrel on a loopback port, so tests
+/// speak real HTTP to it.
 /// </summary>
 public sealed class SolarEventsApp : IAsyncLifetime
 {
@@ -57,6 +58,8 @@ public sealed class SolarEventsApp : IAsyncLifetime
         await ApiServices.GetRequiredService<CredentialStore>().FindByLoginAsync(email, CancellationToken.None)
         ?? throw new InvalidOperationException("No credential signs in with that email.");
 
+    public IServiceProvider ProjectorServices => _projector?.Services ?? throw new InvalidOperationException("Not started.");
+
     private WebApplicationFactory<Program> Api => _api ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>Everything the API logged (its JSON log lines), for log-scan tests.</summary>
@@ -67,8 +70,9 @@ public sealed class SolarEventsApp : IAsyncLifetime
         _databases = await TestDatabases.CreateAsync();
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Postgres"] = _databases.Postgres,
+            ["ConnectionStrings:Postgres"] = _databases.PostgresApp,
             ["ConnectionStrings:MySql"] = _databases.MySql,
+            [SchemaOnStartup.Setting] = "false",
             ["ReadModels:ServerVersion"] = "10.11.0-mariadb",
             ["Auth:SigningKey"] = _signingKey,
             ["Http:AllowedOrigins:0"] = AllowedOrigin,
@@ -81,11 +85,7 @@ public sealed class SolarEventsApp : IAsyncLifetime
         };
         foreach (var (key, value) in PersonalDataSettings) settings[key] = value;
 
-        // Both hosts would otherwise race to create the event store's schema on the empty database.
-        using (var store = DocumentStore.For(options => EventStoreConfiguration.Configure(options, _databases.Postgres)))
-        {
-            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        }
+        await SchemaStep.ApplyAsync(_databases);
 
         var projector = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         projector.Configuration.AddInMemoryCollection(settings);

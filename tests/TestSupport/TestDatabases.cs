@@ -9,16 +9,27 @@ namespace SolarEvents.TestSupport;
 /// </summary>
 public sealed class TestDatabases : IAsyncDisposable
 {
-    private TestDatabases(string name, string postgres, string mySql)
+    /// <summary>The role the API and the projector connect as once the schema step has run (DESIGN.md: it may read and
+    /// append events, never change them). Roles belong to the whole server, so every test database shares it.</summary>
+    public const string AppRole = "solarevents_app";
+
+    private TestDatabases(string name, string postgres, string postgresApp, string mySql)
     {
         Name = name;
         Postgres = postgres;
+        PostgresApp = postgresApp;
         MySql = mySql;
     }
 
     public string Name { get; }
 
+    /// <summary>This database as the server's privileged user: for the schema step and for tests that play the tamperer.</summary>
     public string Postgres { get; }
+
+    /// <summary>This database as the app role: what the hosts connect with after the schema step. Its user and password come
+    /// from ConnectionStrings__PostgresApp when set (servers that want passwords), else the role without a password
+    /// (the throwaway servers trust loopback connections).</summary>
+    public string PostgresApp { get; }
 
     public string MySql { get; }
 
@@ -43,9 +54,15 @@ public sealed class TestDatabases : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
 
+        var app = Environment.GetEnvironmentVariable("ConnectionStrings__PostgresApp") is { Length: > 0 } configured
+            ? new NpgsqlConnectionStringBuilder(configured)
+            : new NpgsqlConnectionStringBuilder(postgresServer.ConnectionString) { Username = AppRole, Password = null };
+        app.Database = name;
+        app.MaxPoolSize = 40;
         return new TestDatabases(
             name,
             new NpgsqlConnectionStringBuilder(postgresServer.ConnectionString) { Database = name, MaxPoolSize = 40 }.ConnectionString,
+            app.ConnectionString,
             new MySqlConnectionStringBuilder(mySqlServer.ConnectionString) { Database = name }.ConnectionString);
     }
 

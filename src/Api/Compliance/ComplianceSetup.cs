@@ -12,7 +12,9 @@ public static class ComplianceSetup
 {
     public const string Policy = "role:compliance";
 
-    public static IServiceCollection AddSolarEventsCompliance(this IServiceCollection services, IConfiguration configuration)
+    /// <summary><paramref name="installGuards"/>: install the hash-chain and append-only triggers at startup (needs the
+    /// tables' owner); otherwise the schema step installed them at deployment and the API only checks them.</summary>
+    public static IServiceCollection AddSolarEventsCompliance(this IServiceCollection services, IConfiguration configuration, bool installGuards)
     {
         services.Configure<ComplianceOptions>(configuration.GetSection(ComplianceOptions.Section));
         services.AddSingleton(new DigestSigningKey(configuration.GetSection(DigestSigningOptions.Section).Get<DigestSigningOptions>()));
@@ -22,7 +24,7 @@ public static class ComplianceSetup
         services.AddSingleton<HistoryExporter>();
         services.AddSingleton<ComplianceHistory>();
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.RequireRole(Roles.Compliance));
-        services.AddHostedService<EventStoreGuardsInstaller>();
+        services.AddHostedService(provider => ActivatorUtilities.CreateInstance<EventStoreGuardsInstaller>(provider, installGuards));
         services.AddHostedService<PeriodicDigests>();
         return services;
     }
@@ -32,11 +34,6 @@ public static class ComplianceSetup
 public sealed class ComplianceOptions
 {
     public const string Section = "Compliance";
-
-    /// <summary>Install the hash-chain and append-only triggers at startup (needs the tables' owner). When the API
-    /// connects with the app role, install them at deployment instead (solarevents-compliance install-guards);
-    /// the API then only checks that they are there.</summary>
-    public bool InstallGuards { get; set; } = true;
 
     /// <summary>How often a digest is signed and stored; 0 turns periodic digests off.</summary>
     public int DigestIntervalMinutes { get; set; } = 60;

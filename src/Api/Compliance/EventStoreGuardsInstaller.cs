@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Npgsql;
 using SolarEvents.Application.Compliance.Database;
 
@@ -6,15 +5,15 @@ namespace SolarEvents.Api.Compliance;
 
 /// <summary>
 /// At startup, before the API takes requests: installs the event store's guards (hash-chain trigger, append-only
-/// triggers) or, where the API's role may not, checks that they were installed at deployment. Without them events
-/// would be appended unchained, so the API refuses to start.
+/// triggers) when the API applies the schema itself, or, when the schema step did (or the API's role may not),
+/// checks that they are in place. Without them events would be appended unchained, so the API refuses to start.
 /// </summary>
 public sealed partial class EventStoreGuardsInstaller(
-    NpgsqlDataSource dataSource, IOptions<ComplianceOptions> options, ILogger<EventStoreGuardsInstaller> logger) : IHostedService
+    NpgsqlDataSource dataSource, bool install, ILogger<EventStoreGuardsInstaller> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.InstallGuards)
+        if (install)
         {
             try
             {
@@ -30,7 +29,8 @@ public sealed partial class EventStoreGuardsInstaller(
         if (!await EventStoreGuards.AreInstalledAsync(dataSource, cancellationToken))
         {
             throw new InvalidOperationException(
-                "The event store's hash-chain and append-only triggers are missing: run 'solarevents-compliance install-guards' as the schema owner.");
+                "The event store's schema or its hash-chain and append-only triggers are missing: run the schema step " +
+                "('dotnet SolarEvents.Api.dll migrate') as the schema owner before starting the API.");
         }
     }
 

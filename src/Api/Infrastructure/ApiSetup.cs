@@ -34,6 +34,7 @@ public static class ApiSetup
         var services = builder.Services;
         var configuration = builder.Configuration;
         var postgres = ProjectorHost.RequiredConnectionString(configuration, "Postgres");
+        var applySchema = SchemaOnStartup.IsEnabled(configuration, builder.Environment);
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         services.AddSingleton(TimeProvider.System);
@@ -47,10 +48,10 @@ public static class ApiSetup
         services.AddSolarEventsRateLimiting(configuration);
         services.AddReadModels(configuration);
         services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
-        services.AddEventStore(postgres).IntegrateWithWolverine().ApplyAllDatabaseChangesOnStartup();
+        services.AddEventStore(postgres).IntegrateWithWolverine().ApplySchemaOnStartup(services, applySchema);
         // Hosted services start in this order: the schema, then the hash-chain guards, then the identity bootstrap,
         // so even the first admin's events are chained.
-        services.AddSolarEventsCompliance(configuration);
+        services.AddSolarEventsCompliance(configuration, applySchema);
         services.AddIdentity(configuration);
         services.AddSolarEventsHealthChecks();
         services.AddHttpHardening(configuration);
@@ -64,6 +65,8 @@ public static class ApiSetup
         {
             options.ConfigureCommandBus();
             options.ConfigureChangeRequestExpiry(configuration);
+            // Wolverine's message tables are the schema step's business too when the API may not change the schema.
+            if (!applySchema) options.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.None;
         });
         return builder;
     }

@@ -19,8 +19,8 @@ public static partial class EventStoreRoles
         NpgsqlDataSource superuser, string owner = DefaultOwner, string app = DefaultApp, CancellationToken cancellation = default)
     {
         // Role names cannot be parameters in DDL: they are checked against a strict pattern and quoted instead.
-        var o = Quote(owner);
-        var a = Quote(app);
+        var o = QuoteRole(owner);
+        var a = QuoteRole(app);
         var sql = $$"""
             select pg_advisory_xact_lock(hashtext('solarevents.compliance.roles'));
             do $$ begin
@@ -64,7 +64,8 @@ public static partial class EventStoreRoles
         await transaction.CommitAsync(cancellation);
     }
 
-    private static string Quote(string role) =>
+    /// <summary>A role name as a quoted identifier, after checking it against a strict pattern.</summary>
+    internal static string QuoteRole(string role) =>
         RoleName().IsMatch(role) ? "\"" + role + "\"" : throw new ArgumentException($"'{role}' is not an acceptable role name.", nameof(role));
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
