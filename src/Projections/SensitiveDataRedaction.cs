@@ -5,19 +5,25 @@ using Serilog.Events;
 namespace SolarEvents.Projections;
 
 /// <summary>
-/// The last line of defence for every sink: before an event is written, any property named like a secret or a
-/// personal field, and any string value shaped like a token, a password hash, a sealed envelope or an email address,
-/// is replaced by <c>[redacted]</c>, however deeply it sits in a structure. Code is meant never to log such values;
+/// The last line of defence for every sink: before an event is written, any property named like a secret, an email,
+/// a phone number or another personal field, and any string value shaped like a token, a password hash, a sealed
+/// envelope or an email address, is replaced by <c>[redacted]</c>, however deeply it sits in a structure. Code is meant never to log such values;
 /// this makes a slip harmless instead of a leak.
 /// </summary>
 public sealed partial class SensitiveDataRedaction : ILogEventEnricher
 {
     public const string Redacted = "[redacted]";
 
-    private static readonly string[] SensitiveNameParts =
-        ["password", "secret", "token", "totp", "email", "phone", "address", "authorization", "cookie", "masterkey", "datakey", "signingkey", "privatekey"];
+    // Secrets: any property whose name contains one of these, in any case.
+    private static readonly string[] SecretNameParts =
+        ["password", "secret", "token", "totp", "authorization", "cookie", "masterkey", "datakey", "signingkey", "privatekey", "email", "phone"];
 
-    private static readonly HashSet<string> SensitiveNames = new(StringComparer.OrdinalIgnoreCase) { "Name", "FullName", "DisplayName", "Key" };
+    // Personal fields, by the exact names our own log templates and records would give them. Exact and
+    // case-sensitive on purpose: the framework's "address" (a listening URL) or an EventId's "Name" are not personal.
+    private static readonly HashSet<string> PersonalNames = new(StringComparer.Ordinal)
+    {
+        "Address", "PostalAddress", "CustomerName", "FullName", "DisplayName",
+    };
 
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
     {
@@ -29,7 +35,7 @@ public sealed partial class SensitiveDataRedaction : ILogEventEnricher
     }
 
     public static bool IsSensitiveName(string name) =>
-        SensitiveNames.Contains(name) || SensitiveNameParts.Any(part => name.Contains(part, StringComparison.OrdinalIgnoreCase));
+        PersonalNames.Contains(name) || SecretNameParts.Any(part => name.Contains(part, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The same value when nothing in it needed redacting, so unchanged events cost no allocation.</summary>
     private static LogEventPropertyValue Redact(LogEventPropertyValue value) => value switch

@@ -17,7 +17,7 @@ public sealed class logs_redact_sensitive_values
         var output = Render(log =>
         {
             log.Information("Sign-in for {Email} with {Password}", "ada@example.org", "hunter2 hunter2");
-            log.Information("Customer {Name} on {Phone} at {Address}", "Ada Lovelace", "+44 20 7946 0018", "12 Analytical Row");
+            log.Information("Customer {CustomerName} on {Phone} at {Address}", "Ada Lovelace", "+44 20 7946 0018", "12 Analytical Row");
             log.Information("Issued {Value} and {Other}", Jwt, "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
             log.Information("Stored {Field}", Envelope);
             log.Information("Request {@Body}", new { Customer = new { PhoneNumber = "+49 170 1234567", Note = "call ada@example.org" }, Count = 2 });
@@ -39,11 +39,17 @@ public sealed class logs_redact_sensitive_values
     [Fact]
     public void ordinary_values_pass_unchanged()
     {
-        var output = Render(log => log.Information("Order {OrderId} moved to {Status} after {Elapsed} ms",
-            "01a20a93-f45d-7844-8e3a-6f21d0a39b55", "QuoteIssued", 12));
+        var output = Render(log =>
+        {
+            log.Information("Order {OrderId} moved to {Status} after {Elapsed} ms", "01a20a93-f45d-7844-8e3a-6f21d0a39b55", "QuoteIssued", 12);
+            log.Information("Now listening on: {address}", "http://127.0.0.1:5080");
+            log.Information("Handled {@EventId}", new { Id = 14, Name = "ListeningOnAddress" });
+        });
 
         Assert.Contains("01a20a93-f45d-7844-8e3a-6f21d0a39b55", output, StringComparison.Ordinal);
         Assert.Contains("QuoteIssued", output, StringComparison.Ordinal);
+        Assert.Contains("http://127.0.0.1:5080", output, StringComparison.Ordinal);
+        Assert.Contains("ListeningOnAddress", output, StringComparison.Ordinal);
         Assert.DoesNotContain(SensitiveDataRedaction.Redacted, output, StringComparison.Ordinal);
     }
 
