@@ -14,8 +14,9 @@ namespace SolarEvents.Compliance;
 /// </summary>
 public static class ComplianceCli
 {
-    public const string Usage = """
+    public static readonly string Usage = """
         usage: solarevents-compliance <verb> [options]
+        """ + "\n" + HistoryVerbs.Usage + "\n" + """
           verify-export <file> --public-key <pem>        check an export offline: signature, chains, digest
           verify [--public-key <pem>]                    walk every chain; with the key, check every stored digest too
           digest --private-key <pem>                     sign and store a digest of all stream heads now
@@ -39,6 +40,12 @@ public static class ComplianceCli
             }
 
             var options = Options(args.Skip(1));
+            if (HistoryVerbs.Handles(args[0]))
+            {
+                await using var dataSource = DataSource(options);
+                return await HistoryVerbs.RunAsync(args[0], dataSource, name => Required(options, name), output);
+            }
+
             return args[0] switch
             {
                 "verify" => await VerifyAsync(options, output),
@@ -51,7 +58,7 @@ public static class ComplianceCli
                 _ => Fail(errors, Usage),
             };
         }
-        catch (Exception e) when (e is UsageException or IOException or CryptographicException or NpgsqlException or ArgumentException)
+        catch (Exception e) when (e is UsageException or IOException or CryptographicException or NpgsqlException or ArgumentException or FormatException)
         {
             return Fail(errors, e.Message);
         }

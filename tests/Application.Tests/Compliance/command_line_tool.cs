@@ -1,4 +1,5 @@
 using SolarEvents.Compliance;
+using SolarEvents.Domain.Privacy;
 
 namespace SolarEvents.Application.Tests.Compliance;
 
@@ -65,6 +66,35 @@ public sealed class command_line_tool : IAsyncLifetime
         Assert.Equal(1, exit);
         Assert.Contains($"BROKEN stream {orderId} version 1:", output, StringComparison.Ordinal);
         Assert.Contains($"stream {vanished} version 4: the stream is missing", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task history_actions_and_reads_print_one_event_per_line_with_its_metadata()
+    {
+        var customerId = Guid.CreateVersion7();
+        var orderId = await _rig.OrderWithIssuedQuoteAsync(customerId);
+        var agentId = Guid.CreateVersion7();
+        await using (var session = _rig.Store.LightweightSession())
+        {
+            session.LastModifiedBy = agentId.ToString();
+            session.Events.Append(PersonalDataAccess.StreamIdOf(customerId),
+                new PersonalDataViewed(customerId, agentId, "SupportAgent", ["phone"], "account view", DateTimeOffset.UtcNow));
+            await session.SaveChangesAsync();
+        }
+
+        var history = await RunAsync("history", "--postgres", _rig.Databases.Postgres, "--stream", orderId.ToString());
+        var reads = await RunAsync("reads", "--postgres", _rig.Databases.Postgres, "--customer", customerId.ToString());
+        var actions = await RunAsync("actions", "--postgres", _rig.Databases.Postgres, "--employee", agentId.ToString(),
+            "--from", DateTimeOffset.UtcNow.AddHours(-1).ToString("O"), "--to", DateTimeOffset.UtcNow.AddHours(1).ToString("O"));
+
+        Assert.Equal(0, history.Exit);
+        Assert.EndsWith("4 events", history.Output.TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains("\"type\":\"order.quote_requested.v1\"", history.Output, StringComparison.Ordinal);
+        Assert.EndsWith("1 events", reads.Output.TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains($"\"actorId\":\"{agentId}\"", reads.Output, StringComparison.Ordinal);
+        Assert.Contains("\"Purpose\":\"account view\"", reads.Output, StringComparison.Ordinal);
+        Assert.Equal(reads.Output, actions.Output);
+        Assert.Equal(2, (await RunAsync("actions", "--postgres", _rig.Databases.Postgres, "--employee", agentId.ToString(), "--from", "soon", "--to", "later")).Exit);
     }
 
     [Fact]
