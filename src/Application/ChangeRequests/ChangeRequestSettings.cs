@@ -26,7 +26,10 @@ public static class ChangeRequestSetup
     public static IServiceCollection AddChangeRequests(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(ChangeRequestSettings.From(configuration));
-        services.ConfigureMarten(options => options.Schema.For<IdempotencyRecord>());
+        services.ConfigureMarten(options => options.Schema.For<IdempotencyRecord>().Index(r => r.RecordedAt));
+        services.AddSingleton(IdempotencySettings.From(configuration));
+        services.AddSingleton<IdempotencyRecordCleanup>();
+        services.AddHostedService(provider => provider.GetRequiredService<IdempotencyRecordCleanup>());
         return services;
     }
 
