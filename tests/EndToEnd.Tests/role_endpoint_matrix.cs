@@ -40,6 +40,7 @@ public sealed class role_endpoint_matrix(SolarEventsApp app)
         ("GET /openapi/{documentName}.json", $"GET /openapi/v1.json", () => new { }, Everyone),
         ("GET /api/v1/orders", $"GET /api/v1/orders", () => new { }, [Roles.Customer]),
         ("GET /api/v1/accounts/me", $"GET /api/v1/accounts/me", () => new { }, [Roles.Customer]),
+        ("POST /api/v1/accounts/me/contact-details", $"POST /api/v1/accounts/me/contact-details", () => new { }, [Roles.Customer]),
         ("GET /api/v1/sales/pipeline", $"GET /api/v1/sales/pipeline", () => new { }, [Roles.Sales]),
         ("GET /api/v1/ops/projections", $"GET /api/v1/ops/projections", () => new { }, [Roles.Engineer]),
         ("GET /api/v1/staff/orders/{orderId:guid}", $"GET /api/v1/staff/orders/{SomeId}", () => new { }, [Roles.SupportAgent, Roles.Admin]),

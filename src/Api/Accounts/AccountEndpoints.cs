@@ -1,8 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using SolarEvents.Api.Identity;
+using SolarEvents.Api.Infrastructure;
+using SolarEvents.Application.Accounts.ChangingContactDetails;
 using SolarEvents.Application.Identity;
+using SolarEvents.Application.Identity.Reauthenticating;
+using SolarEvents.Application.Messaging;
 using SolarEvents.Application.PersonalData;
 using SolarEvents.Projections.ReadModels;
+using Wolverine;
 
 namespace SolarEvents.Api.Accounts;
 
@@ -11,12 +17,33 @@ public sealed record MyAccount(
     Guid AccountId, string Status, bool EmailVerified, bool PersonalDataErased, DateTimeOffset RegisteredAt, long Version,
     ContactDetails? Contact);
 
-/// <summary>A customer's own account, from the MySQL read model, with their personal data opened for them.</summary>
+/// <summary>The current password re-authenticates the customer: a stolen access token alone cannot redirect
+/// their phone calls or installation visits.</summary>
+public sealed record OwnContactDetailsBody(string Password, string Phone, string Address);
+
+/// <summary>A customer's own account, from the MySQL read model, with their personal data opened for them; and
+/// their own change of phone and address.</summary>
 public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/accounts/me", GetMine).RequireAuthorization(Authentication.Policies.Customer);
+        app.MapPost("/api/v1/accounts/me/contact-details", ChangeContactDetails)
+            .RequireAuthorization(Authentication.Policies.Customer).RequireRateLimiting(RateLimiting.Mfa);
+    }
+
+    /// <summary>200 with the account's new version; 403 when the password is wrong (it counts towards the lockout).</summary>
+    private static async Task<IResult> ChangeContactDetails(
+        OwnContactDetailsBody body, HttpContext http, Reauthentication reauthentication, IMessageBus bus, CancellationToken cancellation)
+    {
+        var customer = Actor.From(http.User)!;
+        if (!await reauthentication.ConfirmAsync(customer.Id, body.Password, "a contact details change", cancellation))
+        {
+            return AuthEndpoints.Problem(StatusCodes.Status403Forbidden, ProblemTypes.InvalidCredentials, "Re-authentication failed",
+                "The password is not right.");
+        }
+
+        return TypedResults.Ok(await bus.InvokeAsync<StreamChanged>(new ChangeOwnContactDetails(customer.Id, body.Phone, body.Address), cancellation));
     }
 
     private static async Task<Results<Ok<MyAccount>, NotFound>> GetMine(

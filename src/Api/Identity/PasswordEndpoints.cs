@@ -20,8 +20,7 @@ public static class PasswordEndpoints
     {
         if (PasswordPolicy.Check(body.NewPassword) is { Count: > 0 } problems)
             throw new CommandValidationException(new Dictionary<string, string[]> { ["NewPassword"] = [.. problems] });
-        return body.CurrentPassword.Length <= 1024
-               && await change.ChangeAsync(Actor.From(http.User)!.Id, body.CurrentPassword, body.NewPassword, cancellation)
+        return await change.ChangeAsync(Actor.From(http.User)!.Id, body.CurrentPassword, body.NewPassword, cancellation)
             ? TypedResults.NoContent()
             : AuthEndpoints.Problem(StatusCodes.Status403Forbidden, ProblemTypes.InvalidCredentials, "Re-authentication failed",
                 "The current password is not right.");

@@ -6,6 +6,7 @@ using SolarEvents.Application.Identity.ChangingPassword;
 using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Application.Identity.Mfa;
 using SolarEvents.Application.Identity.Passwords;
+using SolarEvents.Application.Identity.Reauthenticating;
 using SolarEvents.Application.Identity.Sessions;
 using SolarEvents.Application.Identity.SigningIn;
 using SolarEvents.Application.PersonalData;
@@ -28,6 +29,7 @@ public static class IdentityServices
         services.AddSingleton<PasswordSignIn>();
         services.AddSingleton<TotpEnrolment>();
         services.AddSingleton<EmployeeActivation>();
+        services.AddSingleton<Reauthentication>();
         services.AddSingleton<PasswordChange>();
         services.AddPersonalData(configuration);
         services.AddSingleton(configuration.GetSection(BootstrapOptions.Section).Get<BootstrapOptions>() ?? new());
