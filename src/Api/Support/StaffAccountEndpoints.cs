@@ -49,20 +49,20 @@ public static class StaffAccountEndpoints
         AccountSearch search, HttpContext http, IDbContextFactory<ReadModelDbContext> contexts, BlindIndex blindIndex, PersonalDataKeys keys,
         PersonalDataAccessLog accessLog, CancellationToken cancellation)
     {
-        var (email, phone) = (search.Email, search.Phone);
-        if (string.IsNullOrWhiteSpace(email) == string.IsNullOrWhiteSpace(phone))
-            return Invalid("search", "Search by exactly one of 'email' or 'phone'.");
-        if ((email ?? phone)!.Length > 254) return Invalid(email is null ? "phone" : "email", "The search value is too long.");
-        var index = email is { Length: > 0 } ? blindIndex.OfEmail(email) : blindIndex.OfPhone(phone!);
+        var byEmail = !string.IsNullOrWhiteSpace(search.Email);
+        if (byEmail == !string.IsNullOrWhiteSpace(search.Phone)) return Invalid("search", "Search by exactly one of 'email' or 'phone'.");
+        var value = byEmail ? search.Email! : search.Phone!;
+        if (value.Length > 254) return Invalid(byEmail ? "email" : "phone", "The search value is too long.");
+        var index = byEmail ? blindIndex.OfEmail(value) : blindIndex.OfPhone(value);
         if (index is null) return Invalid("phone", "A phone number needs digits.");
 
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         var found = await db.Accounts.AsNoTracking()
-            .Where(a => email != null ? a.EmailIndex == index : a.PhoneIndex == index)
+            .Where(a => byEmail ? a.EmailIndex == index : a.PhoneIndex == index)
             .OrderBy(a => a.RegisteredAt)
             .Take(MaxSearchResults)
             .ToListAsync(cancellation);
-        return TypedResults.Ok(await RevealAsync(found, http, keys, accessLog, email != null ? "search by email" : "search by phone", cancellation));
+        return TypedResults.Ok(await RevealAsync(found, http, keys, accessLog, byEmail ? "search by email" : "search by phone", cancellation));
     }
 
     /// <summary>Records the read of every account whose data is about to be shown, then opens it.</summary>
