@@ -32,8 +32,9 @@ command -v mariadbd >/dev/null 2>&1 && [ -z "${ReadModels__ServerVersion:-}" ] &
 # The client references the API, which references the projector: this builds exactly the three of them.
 dotnet build bench/SolarEvents.Benchmarks/SolarEvents.Benchmarks.csproj -c Release -nologo -v q
 
-# Production settings, except: a signing key made for this run only, tokens that outlive the run, per-user rate
-# limits high enough that 64 clients measure the service rather than the limiter, and schema applied at start-up.
+# Production settings, except: a signing key and personal-data keys made for this run only, tokens at the longest
+# lifetime the API allows (each scenario mints its own), per-user rate limits high enough that 64 clients measure
+# the service rather than the limiter, and schema applied at start-up.
 export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
 # The hosts connect as the databases' superuser here, so they apply the schema themselves at start-up (Production
 # leaves that to the schema step, `SolarEvents.Api.dll migrate`, by default).
@@ -43,6 +44,10 @@ export PersonalData__ActiveMasterKey=bench PersonalData__MasterKeys__bench=$(hea
 export PersonalData__BlindIndexKey=$(head -c 32 /dev/urandom | base64)
 export Auth__AccessTokenMinutes=120
 export RateLimits__PerUser=100000000 RateLimits__PerClient=100000000
+# Personal-data keys made for this run only, as for the signing key: the API refuses to start without them.
+export PersonalData__ActiveMasterKey=bench
+export PersonalData__MasterKeys__bench=$(head -c 32 /dev/urandom | base64)
+export PersonalData__BlindIndexKey=$(head -c 32 /dev/urandom | base64)
 export BENCH_PROJECTOR_PIDFILE=$work/projector.pid BENCH_PROJECTOR_LOG=$work/projector.log
 servers=()
 [ -n "${SOLAR_PGBIN:-}" ] && servers+=("$("$SOLAR_PGBIN/postgres" -V)")

@@ -4,45 +4,141 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using SolarEvents.Application.Messaging;
 using SolarEvents.Application.Identity;
+using SolarEvents.Domain.ChangeRequests;
+using SolarEvents.Domain.Orders;
 
 namespace SolarEvents.Benchmarks;
 
-public sealed record CommandsResult(LoadStats Http, LoadStats Bare, FreshnessResult Freshness)
+public sealed record CommandsResult(LoadStats Http, LoadStats Bare, FreshnessResult Freshness,
+    IReadOnlyDictionary<string, double> HttpP50ByKind, IReadOnlyDictionary<string, double> BareP50ByKind)
 {
     public double Ratio => Http.PerSecond / Bare.PerSecond;
 }
 
 /// <summary>
-/// POST /api/v1/orders by 64 customers, each on new streams, against the same QuoteRequested appended through bare
-/// Marten sessions (same metadata: user name, actor role header, correlation and causation ids), interleaved.
-/// Every HTTP command's 2xx is timed against its row appearing in the read model (freshness).
+/// The mix, on distinct streams: each of 64 workers runs a cycle of four commands, a customer placing an
+/// order (POST /api/v1/orders, a new stream) and a support agent amending the worker's own booked order under a
+/// change request: open the request, reschedule the installation, change the system configuration (If-Match and
+/// Idempotency-Key as a real client sends them). The baseline appends the same events, decided by the same domain
+/// functions, through bare Marten sessions (<see cref="BareCommands"/>), interleaved. Every placed order's 2xx is
+/// timed against its row appearing in the read model (freshness).
 /// </summary>
 public static class CommandsScenario
 {
+    private static readonly string[] Kinds = ["place", "open request", "reschedule", "change system"];
+
     public static async Task<CommandsResult> RunAsync(Rig rig)
     {
         var settings = rig.Settings;
-        var customers = Enumerable.Range(0, settings.Clients).Select(_ => rig.NewCustomer()).ToList();
+        var customers = await rig.NewUsersAsync(settings.Clients, Roles.Customer);
+        var agents = await rig.NewUsersAsync(settings.Clients, Roles.SupportAgent);
+        // Each side amends its own orders, so neither sees the other's versions.
+        var httpDesks = await DesksAsync(rig, settings.Clients);
+        var bareDesks = await DesksAsync(rig, settings.Clients);
         using var freshness = new FreshnessWatch(rig);
         var http = new LoadStats();
         var bare = new LoadStats();
+        var httpKinds = new KindLatencies();
+        var bareKinds = new KindLatencies();
 
-        Task<string?> Http(int client) => PostAsync(rig, customers[client], freshness);
-        Task<string?> Bare(int client) => AppendAsync(rig, customers[client].Id);
+        Task<string?> Http(int client) => httpKinds.Time(httpDesks[client].Step, () => HttpStepAsync(rig, customers[client], agents[client], httpDesks[client], freshness));
+        Task<string?> Bare(int client) => bareKinds.Time(bareDesks[client].Step, () => BareStepAsync(rig, customers[client], agents[client], bareDesks[client]));
 
-        // Warm both paths (JIT, pools, Wolverine's generated handler) outside the measurement.
+        // Warm both paths (JIT, pools, Wolverine's generated handlers) outside the measurement.
         await Load.RunAsync(new LoadStats(), settings.Clients, TimeSpan.FromSeconds(2), Http);
         await Load.RunAsync(new LoadStats(), settings.Clients, TimeSpan.FromSeconds(2), Bare);
+        httpKinds.Clear();
+        bareKinds.Clear();
         freshness.Start();
         await Load.InterleaveAsync(settings.Rounds, settings.Clients, settings.Slice, (http, Http), (bare, Bare));
         var fresh = await freshness.StopAsync();
         Console.WriteLine($"commands: HTTP {http.PerSecond:0}/s p99 {http.P99:0.0} ms; bare Marten {bare.PerSecond:0}/s p99 {bare.P99:0.0} ms");
-        return new CommandsResult(http, bare, fresh);
+        return new CommandsResult(http, bare, fresh, httpKinds.P50s(Kinds), bareKinds.P50s(Kinds));
     }
 
-    private static async Task<string?> PostAsync(Rig rig, Customer customer, FreshnessWatch freshness)
+    /// <summary>One worker's place in its cycle, and the booked order it amends.</summary>
+    private sealed class Desk(Guid orderId)
+    {
+        public Guid OrderId { get; } = orderId;
+
+        public long Version { get; set; } = OrderStreams.ReadyVersion;
+
+        public Guid RequestId { get; set; }
+
+        public int Cycle { get; set; }
+
+        public int Step { get; set; }
+
+        /// <summary>Moves on only after a success, so a failed step is tried again, as a person would.</summary>
+        public string? Advance(string? failure)
+        {
+            if (failure is not null) return failure;
+            if (++Step == Kinds.Length) (Step, Cycle) = (0, Cycle + 1);
+            return null;
+        }
+    }
+
+    private static async Task<List<Desk>> DesksAsync(Rig rig, int count)
+    {
+        var desks = Enumerable.Range(0, count).Select(_ => new Desk(Guid.CreateVersion7())).ToList();
+        await BareCommands.SeedReadyOrdersAsync(rig, desks.Select(d => d.OrderId));
+        return desks;
+    }
+
+    private static async Task<string?> HttpStepAsync(Rig rig, Customer customer, Customer agent, Desk desk, FreshnessWatch freshness)
+    {
+        switch (desk.Step)
+        {
+            case 0:
+                return desk.Advance(await PlaceAsync(rig, customer, freshness));
+            case 1:
+                var (requestId, failure) = await StaffDesk.OpenAsync(rig, agent, desk.OrderId, ChangeCategory.Reschedule, ChangeCategory.ChangeSystemConfiguration);
+                desk.RequestId = requestId;
+                return desk.Advance(failure);
+            case 2:
+                return desk.Advance(Amended(desk, await StaffDesk.PostAsync(rig, agent, $"/api/v1/staff/orders/{desk.OrderId}/reschedule",
+                    StaffDesk.RescheduleBody(desk.RequestId, OrderStreams.Window(desk.Cycle + 1)), desk.Version)));
+            default:
+                return desk.Advance(Amended(desk, await StaffDesk.PostAsync(rig, agent, $"/api/v1/staff/orders/{desk.OrderId}/system-configuration",
+                    StaffDesk.SystemBody(desk.RequestId, OrderStreams.System(desk.Cycle + 1)), desk.Version)));
+        }
+    }
+
+    private static string? Amended(Desk desk, StaffDesk.Answer answer)
+    {
+        if (answer.Failure is not null) return answer.Failure;
+        if (answer.Conflict) return "409 on an uncontended order";
+        desk.Version = answer.Version;
+        return null;
+    }
+
+    private static async Task<string?> BareStepAsync(Rig rig, Customer customer, Customer agent, Desk desk)
+    {
+        switch (desk.Step)
+        {
+            case 0:
+                await BareCommands.RequestQuoteAsync(rig, customer.Id);
+                break;
+            case 1:
+                desk.RequestId = await BareCommands.OpenAsync(rig, agent.Id, desk.OrderId, ChangeCategory.Reschedule, ChangeCategory.ChangeSystemConfiguration);
+                break;
+            case 2:
+                var window = OrderStreams.Window(desk.Cycle + 1);
+                desk.Version = await BareCommands.AmendAsync(rig, agent.Id, desk.OrderId, desk.Version, desk.RequestId, ChangeCategory.Reschedule,
+                    (order, now) => Order.RescheduleInstallation(order, new RescheduleInstallation(desk.OrderId, window, StaffDesk.Reason, desk.RequestId), now));
+                break;
+            default:
+                var system = OrderStreams.System(desk.Cycle + 1);
+                desk.Version = await BareCommands.AmendAsync(rig, agent.Id, desk.OrderId, desk.Version, desk.RequestId, ChangeCategory.ChangeSystemConfiguration,
+                    (order, now) => Order.ChangeSystemConfiguration(order, new ChangeSystemConfiguration(desk.OrderId, system, StaffDesk.Reason, desk.RequestId), now));
+                break;
+        }
+
+        return desk.Advance(null);
+    }
+
+    private static async Task<string?> PlaceAsync(Rig rig, Customer customer, FreshnessWatch freshness)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders")
         {
@@ -56,17 +152,23 @@ public static class CommandsScenario
         return null;
     }
 
-    private static async Task<string?> AppendAsync(Rig rig, Guid customerId)
+    /// <summary>Latency of each kind of command in the mix, for the analysis (which kind costs what).</summary>
+    private sealed class KindLatencies
     {
-        var orderId = Guid.CreateVersion7();
-        await using var session = rig.Store.LightweightSession();
-        session.LastModifiedBy = customerId.ToString();
-        session.SetHeader(ActorMetadataMiddleware.ActorRoleHeader, Roles.Customer);
-        session.CorrelationId = Guid.NewGuid().ToString();
-        session.CausationId = Guid.NewGuid().ToString();
-        session.Events.StartStream<Domain.Orders.Order>(orderId, [.. OrderStreams.QuoteRequested(orderId, customerId, DateTimeOffset.UtcNow)]);
-        await session.SaveChangesAsync();
-        return null;
+        private readonly ConcurrentDictionary<int, ConcurrentBag<double>> _byStep = new();
+
+        public async Task<string?> Time(int step, Func<Task<string?>> operation)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var failure = await operation();
+            if (failure is null) _byStep.GetOrAdd(step, _ => []).Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return failure;
+        }
+
+        public void Clear() => _byStep.Clear();
+
+        public Dictionary<string, double> P50s(string[] names) =>
+            _byStep.OrderBy(k => k.Key).ToDictionary(k => names[k.Key], k => Math.Round(k.Value.Order().ElementAt(k.Value.Count / 2), 1));
     }
 }
 

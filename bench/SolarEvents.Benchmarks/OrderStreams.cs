@@ -32,4 +32,26 @@ public static class OrderStreams
     }
 
     public static RecordPayment OneEuro(Guid orderId) => new(orderId, new Money(1m, "EUR"), "bench");
+
+    /// <summary>An accepted order with its installation booked in <see cref="Window"/>(0): what reschedules and
+    /// configuration changes start from. Version <see cref="ReadyVersion"/>.</summary>
+    public static IReadOnlyList<object> ReadyForInstallation(Guid orderId, Guid customerId, DateTimeOffset now)
+    {
+        var events = AcceptedOrder(orderId, customerId, now, 12_000m).ToList();
+        events.Add(new InstallationScheduled(orderId, Window(0), null, now));
+        return events;
+    }
+
+    public const long ReadyVersion = 6;
+
+    /// <summary>Two installation windows and two systems to alternate between, so that every reschedule and every
+    /// configuration change really changes something (the domain refuses a change to the same value).</summary>
+    public static InstallationWindow Window(int cycle)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        return cycle % 2 == 0 ? new InstallationWindow(today.AddDays(20), today.AddDays(21)) : new InstallationWindow(today.AddDays(30), today.AddDays(31));
+    }
+
+    public static SystemConfiguration System(int cycle) =>
+        new(cycle % 2 == 0 ? 20 : 24, "SunPeak 420", "GridMax 8K", WithBattery: true);
 }

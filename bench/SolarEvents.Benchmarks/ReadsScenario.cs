@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using SolarEvents.Application.Identity;
 
 namespace SolarEvents.Benchmarks;
 
@@ -18,7 +19,7 @@ public static class ReadsScenario
     public static async Task<ReadsResult> RunAsync(Rig rig, Dictionary<Guid, List<Guid>> ordersByCustomer)
     {
         var settings = rig.Settings;
-        var customers = ordersByCustomer.Keys.Take(settings.Clients).Select(rig.CustomerFor).ToList();
+        var customers = await rig.UsersAsync(ordersByCustomer.Keys.Take(settings.Clients), Roles.Customer);
         var next = new int[customers.Count];
         Guid NextOrder(int client)
         {

@@ -1,11 +1,15 @@
 using System.Diagnostics;
 using Npgsql;
+using SolarEvents.Application.Compliance.Chain;
 using SolarEvents.Domain.Orders;
 
 namespace SolarEvents.Benchmarks;
 
 public sealed record ReplayResult(int Events, double MartenMs, double MartenEventsPerSecond, double BareReadMs,
-    double BareEventsPerSecond, double Ratio, decimal Paid);
+    double BareEventsPerSecond, double Ratio, decimal Paid, ChainResult Chain);
+
+/// <summary>The compliance verifier over the whole store: every stream's hash chain, and no stream missing its head.</summary>
+public sealed record ChainResult(long Events, int Streams, double Seconds, bool Intact);
 
 /// <summary>
 /// One order with 10,000 events, folded by AggregateStreamAsync (read, deserialize, upcast, the domain's Evolve),
@@ -52,7 +56,17 @@ public static class ReplayScenario
         var bareMs = Median(bare);
         Console.WriteLine($"replay: AggregateStreamAsync {martenMs:0.0} ms, bare Npgsql {bareMs:0.0} ms for {count} events");
         return new ReplayResult(count, martenMs, count / (martenMs / 1000), bareMs, count / (bareMs / 1000),
-            bareMs / martenMs, order!.Paid);
+            bareMs / martenMs, order!.Paid, await VerifyChainAsync(rig));
+    }
+
+    private static async Task<ChainResult> VerifyChainAsync(Rig rig)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(rig.Postgres);
+        var timer = Stopwatch.StartNew();
+        var report = await new StoreVerification(new EventRows(dataSource)).VerifyAsync();
+        var seconds = timer.Elapsed.TotalSeconds;
+        Console.WriteLine($"hash chain: {report.Events} events in {seconds:0.0} s, intact: {report.IsIntact}");
+        return new ChainResult(report.Events, report.Streams, seconds, report.IsIntact);
     }
 
     /// <summary>The columns Marten reads for an event, as raw values.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using SolarEvents.Api.Authentication;
 using SolarEvents.Application.EventStore;
 using SolarEvents.Application.Identity;
+using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Projections.ReadModels;
 
 namespace SolarEvents.Benchmarks;
@@ -51,14 +52,28 @@ public sealed class Rig : IAsyncDisposable
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:AccessTokenMinutes"] = "120" })
             .AddEnvironmentVariables().Build());
 
-    /// <summary>A distinct customer with a real JWT, as the API's identity endpoints would issue it.</summary>
-    public Customer NewCustomer()
+    /// <summary>Distinct users with real JWTs, as the API's identity endpoints would issue them. Each gets the
+    /// credential document the API's revocation check looks up, as a registered user has.</summary>
+    public async Task<List<Customer>> UsersAsync(IEnumerable<Guid> ids, string role)
     {
-        var id = Guid.CreateVersion7();
-        return new Customer(id, _issuer.Issue(id, Roles.Customer));
+        var users = ids.Select(id => new Customer(id, _issuer.Issue(id, role))).ToList();
+        await using var session = Store.LightweightSession();
+        foreach (var user in users)
+        {
+            session.Store(new Credential
+            {
+                Id = user.Id,
+                LoginIndex = $"bench-{user.Id:N}",
+                Kind = role == Roles.Customer ? PrincipalKind.Customer : PrincipalKind.Employee,
+            });
+        }
+
+        await session.SaveChangesAsync();
+        return users;
     }
 
-    public Customer CustomerFor(Guid id) => new(id, _issuer.Issue(id, Roles.Customer));
+    public Task<List<Customer>> NewUsersAsync(int count, string role) =>
+        UsersAsync(Enumerable.Range(0, count).Select(_ => Guid.CreateVersion7()), role);
 
     private static string ProjectionsConnection(IConfiguration configuration, string name) =>
         configuration.GetConnectionString(name) is { Length: > 0 } value
