@@ -42,12 +42,8 @@ export Database__ApplySchemaOnStartup=true
 export Auth__SigningKey=$(head -c 32 /dev/urandom | base64)
 export PersonalData__ActiveMasterKey=bench PersonalData__MasterKeys__bench=$(head -c 32 /dev/urandom | base64)
 export PersonalData__BlindIndexKey=$(head -c 32 /dev/urandom | base64)
-export Auth__AccessTokenMinutes=120
+export Auth__AccessTokenMinutes=15
 export RateLimits__PerUser=100000000 RateLimits__PerClient=100000000
-# Personal-data keys made for this run only, as for the signing key: the API refuses to start without them.
-export PersonalData__ActiveMasterKey=bench
-export PersonalData__MasterKeys__bench=$(head -c 32 /dev/urandom | base64)
-export PersonalData__BlindIndexKey=$(head -c 32 /dev/urandom | base64)
 export BENCH_PROJECTOR_PIDFILE=$work/projector.pid BENCH_PROJECTOR_LOG=$work/projector.log
 servers=()
 [ -n "${SOLAR_PGBIN:-}" ] && servers+=("$("$SOLAR_PGBIN/postgres" -V)")

@@ -49,7 +49,7 @@ public sealed class Rig : IAsyncDisposable
 
     public static Rig Create(BenchSettings settings) =>
         new(settings, new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:AccessTokenMinutes"] = "120" })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:AccessTokenMinutes"] = "15" })
             .AddEnvironmentVariables().Build());
 
     /// <summary>Distinct users with real JWTs, as the API's identity endpoints would issue them. Each gets the

@@ -1,4 +1,8 @@
 using JasperFx.Events;
+using Microsoft.EntityFrameworkCore;
+using SolarEvents.Domain.Accounts;
+using SolarEvents.Domain.ChangeRequests;
+using SolarEvents.Domain.Orders;
 
 namespace SolarEvents.Projections.ReadModels;
 
@@ -10,17 +14,48 @@ public interface IReadModelWriter
 
 public static class ReadModelWriters
 {
-    /// <summary>Every writer, in the order they see each event.</summary>
+    /// <summary>The writers that keep one row per stream, in the order they see each event.</summary>
     public static IReadOnlyList<IReadModelWriter> All { get; } =
     [
         new Orders.OrderSummaryWriter(),
         new Accounts.AccountViewWriter(),
         new ChangeRequests.ChangeRequestViewWriter(),
-        new Timeline.TimelineWriter(),
     ];
 
-    public static async Task ApplyAsync(ReadModelDbContext db, IEvent stored, CancellationToken cancellation)
+    /// <summary>
+    /// Writes one page of events; the caller saves and commits, in the transaction the timeline rows were
+    /// inserted in. The rows the page updates are loaded first, in one query per table, so that each writer's
+    /// <c>FindAsync</c> is answered by the change tracker instead of a round trip per event.
+    /// </summary>
+    public static async Task ApplyAsync(ReadModelDbContext db, IReadOnlyList<IEvent> page, CancellationToken cancellation)
     {
-        foreach (var writer in All) await writer.ApplyAsync(db, stored, cancellation);
+        await PreloadAsync(db, page, cancellation);
+        foreach (var stored in page)
+        {
+            foreach (var writer in All) await writer.ApplyAsync(db, stored, cancellation);
+        }
+
+        await Timeline.TimelineWriter.WriteAsync(db, page, cancellation);
+    }
+
+    private static async Task PreloadAsync(ReadModelDbContext db, IReadOnlyList<IEvent> page, CancellationToken cancellation)
+    {
+        // EF.Constant inlines the ids as an IN list (they are Guids from the event store, never input), which the
+        // server answers from the primary key; a parameterized collection would go through JSON_TABLE.
+        if (StreamsUpdated(page, creation: typeof(QuoteRequested)) is { Count: > 0 } orders)
+            await db.OrderSummaries.Where(o => EF.Constant(orders).Contains(o.OrderId)).LoadAsync(cancellation);
+        if (StreamsUpdated(page, creation: typeof(ChangeRequestOpened)) is { Count: > 0 } requests)
+            await db.ChangeRequests.Where(r => EF.Constant(requests).Contains(r.RequestId)).LoadAsync(cancellation);
+        if (StreamsUpdated(page, creation: typeof(AccountRegistered)) is { Count: > 0 } accounts)
+            await db.Accounts.Where(a => EF.Constant(accounts).Contains(a.AccountId)).LoadAsync(cancellation);
+    }
+
+    /// <summary>The streams whose events (those in the namespace of <paramref name="creation"/>, as the writers
+    /// tell them apart) update an existing row: all but those the page itself creates.</summary>
+    private static List<Guid> StreamsUpdated(IReadOnlyList<IEvent> page, Type creation)
+    {
+        var created = page.Where(e => e.Data.GetType() == creation).Select(e => e.StreamId).ToHashSet();
+        return page.Where(e => e.Data.GetType().Namespace == creation.Namespace && !created.Contains(e.StreamId))
+            .Select(e => e.StreamId).Distinct().ToList();
     }
 }

@@ -38,11 +38,9 @@ public sealed class ReadModelSubscription : SubscriptionBase
             db.Checkpoints.Add(checkpoint);
         }
 
-        foreach (var @event in page.Events.Where(e => e.Sequence > checkpoint.LastSequence))
-        {
-            await ReadModelWriters.ApplyAsync(db, @event, cancellationToken);
-            checkpoint.UpdatedAt = @event.Timestamp;
-        }
+        var unwritten = page.Events.Where(e => e.Sequence > checkpoint.LastSequence).ToList();
+        await ReadModelWriters.ApplyAsync(db, unwritten, cancellationToken);
+        if (unwritten.Count > 0) checkpoint.UpdatedAt = unwritten[^1].Timestamp;
 
         checkpoint.LastSequence = Math.Max(checkpoint.LastSequence, page.SequenceCeiling);
         await db.SaveChangesAsync(cancellationToken);

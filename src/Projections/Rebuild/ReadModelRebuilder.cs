@@ -45,8 +45,11 @@ public sealed class ReadModelRebuilder(
             var page = await events.ReadAsync(position, upTo, PageSize, cancellation);
             if (page.Count == 0) break;
             await using var db = await shadow.CreateDbContextAsync(cancellation);
-            foreach (var stored in page) await ReadModelWriters.ApplyAsync(db, stored, cancellation);
+            // The timeline rows go in before SaveChanges: one transaction keeps the page whole.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+            await ReadModelWriters.ApplyAsync(db, page, cancellation);
             await db.SaveChangesAsync(cancellation);
+            await transaction.CommitAsync(cancellation);
             position = page[^1].Sequence;
             progress?.Report(new RebuildProgress(position, total));
         }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Linq.Expressions;
 using JasperFx.Events;
 using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.Accounts;
@@ -8,12 +10,15 @@ using SolarEvents.Projections.ReadModels;
 
 namespace SolarEvents.Projections.Timeline;
 
-/// <summary>Appends a <see cref="TimelineEntry"/> for every event.</summary>
-public sealed class TimelineWriter : IReadModelWriter
+/// <summary>Appends a <see cref="TimelineEntry"/> for every event. The entries are insert-only, so a page's
+/// entries go in as multi-row INSERTs rather than through the change tracker.</summary>
+public static class TimelineWriter
 {
-    public Task ApplyAsync(ReadModelDbContext db, IEvent stored, CancellationToken cancellation)
-    {
-        db.TimelineEntries.Add(new TimelineEntry
+    public static Task WriteAsync(ReadModelDbContext db, IReadOnlyList<IEvent> page, CancellationToken cancellation) =>
+        MultiRowInsert.InsertAsync(db, page.Select(EntryFor).ToList(), cancellation);
+
+    public static TimelineEntry EntryFor(IEvent stored) =>
+        new()
         {
             Sequence = stored.Sequence,
             StreamId = stored.StreamId,
@@ -24,13 +29,24 @@ public sealed class TimelineWriter : IReadModelWriter
             ActorId = stored.UserName,
             ActorRole = stored.GetHeader(ActorMetadataMiddleware.ActorRoleHeader)?.ToString(),
             OccurredAt = stored.Timestamp,
-        });
-        return Task.CompletedTask;
-    }
+        };
 
+    /// <summary>The request named in the event itself, else in its metadata (set for every event of an amendment).</summary>
     private static Guid? ChangeRequestOf(IEvent stored) =>
-        stored.Data.GetType().GetProperty("ChangeRequestId")?.GetValue(stored.Data) as Guid?
+        ChangeRequestReaders.GetOrAdd(stored.Data.GetType(), ReaderOf)?.Invoke(stored.Data) as Guid?
         ?? (Guid.TryParse(stored.GetHeader(ActorMetadataMiddleware.ChangeRequestHeader)?.ToString(), out var id) ? id : null);
+
+    // Events that carry a ChangeRequestId are many and grow with the domain, so it is found by name; once per
+    // event type, compiled to a delegate, instead of reflection on every event.
+    private static readonly ConcurrentDictionary<Type, Func<object, object?>?> ChangeRequestReaders = new();
+
+    private static Func<object, object?>? ReaderOf(Type eventType)
+    {
+        if (eventType.GetProperty("ChangeRequestId") is not { CanRead: true } property) return null;
+        var data = Expression.Parameter(typeof(object));
+        var value = Expression.Convert(Expression.Property(Expression.Convert(data, eventType), property), typeof(object));
+        return Expression.Lambda<Func<object, object?>>(value, data).Compile();
+    }
 
     /// <summary>Only fields that are safe to show any reader of the timeline: no contact details, no free text
     /// that a customer typed.</summary>
