@@ -13,7 +13,7 @@ public sealed record BenchSettings(
     int BacklogOrders,
     int Rounds,
     TimeSpan Slice,
-    TimeSpan ContentionTime,
+    int ContentionRounds,
     int ReplayEvents,
     int ReplayIterations)
 {
@@ -38,7 +38,7 @@ public sealed record BenchSettings(
             BacklogOrders: quick ? 3_000 : 40_000,
             Rounds: quick ? 3 : 6,
             Slice: TimeSpan.FromSeconds(quick ? 3 : 8),
-            ContentionTime: TimeSpan.FromSeconds(quick ? 4 : 15),
+            ContentionRounds: quick ? 2 : 6,
             ReplayEvents: 10_000,
             ReplayIterations: quick ? 3 : 10);
     }

@@ -55,7 +55,7 @@ public static class ContentionScenario
         await Load.RunAsync(new LoadStats(), settings.Clients, TimeSpan.FromSeconds(1), Bare);
         await http.ResetAsync(rig);
         await bare.ResetAsync(rig);
-        await Load.InterleaveAsync(settings.Rounds, settings.Clients, settings.Slice, (http.Stats, Http), (bare.Stats, Bare));
+        await Load.InterleaveAsync(settings.ContentionRounds, settings.Clients, settings.Slice, (http.Stats, Http), (bare.Stats, Bare));
         var result = new ContentionResult(await http.VerifyAsync(rig), await bare.VerifyAsync(rig));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"contention: HTTP {result.Http.Commands.PerSecond:0}/s ({result.Http.Conflicts} 409s retried), bare {result.Bare.Commands.PerSecond:0}/s ({result.Bare.Conflicts} conflicts retried)"));

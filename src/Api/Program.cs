@@ -12,7 +12,8 @@ var builder = WebApplication.CreateBuilder(migrate ? MigrateCommand.HostArgument
 // replaces this one's, or silences it when it is disposed.
 builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ConfigureSolarEventsLogging()
     .WriteToRegisteredSinks(services)
-    .Filter.ByExcluding(LogRedaction.EchoesCommandContents), preserveStaticLogger: true);
+    .Filter.ByExcluding(LogRedaction.EchoesCommandContents)
+    .Filter.ByExcluding(LostRaceLogging.IsMartenLostRace), preserveStaticLogger: true);
 builder.AddSolarEventsApi();
 var app = builder.Build();
 if (migrate) return await MigrateCommand.RunAsync(app, args);

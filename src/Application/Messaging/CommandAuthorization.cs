@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using SolarEvents.Application.Identity;
@@ -45,7 +46,10 @@ public abstract class AnonymousCommandAuthorizationHandler<TCommand> : Authoriza
 
 public static class CommandPolicies
 {
-    public static string NameFor(Type commandType) => "command:" + commandType.FullName;
+    // Asked on every command: built once per command type.
+    private static readonly ConcurrentDictionary<Type, string> Names = new();
+
+    public static string NameFor(Type commandType) => Names.GetOrAdd(commandType, type => "command:" + type.FullName);
 }
 
 /// <summary>

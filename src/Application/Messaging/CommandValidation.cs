@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FluentValidation;
 using Wolverine;
 
@@ -9,10 +10,13 @@ namespace SolarEvents.Application.Messaging;
 /// </summary>
 public static class CommandValidationMiddleware
 {
+    // Closing IValidator<> over the command type is reflection; done once per command type, not per command.
+    private static readonly ConcurrentDictionary<Type, Type> ValidatorTypes = new();
+
     public static async Task BeforeAsync(Envelope envelope, IServiceProvider services, CancellationToken cancellation)
     {
         var command = envelope.Message!;
-        var validatorType = typeof(IValidator<>).MakeGenericType(command.GetType());
+        var validatorType = ValidatorTypes.GetOrAdd(command.GetType(), type => typeof(IValidator<>).MakeGenericType(type));
         if (services.GetService(validatorType) is not IValidator validator) return;
 
         var result = await validator.ValidateAsync(new ValidationContext<object>(command), cancellation);

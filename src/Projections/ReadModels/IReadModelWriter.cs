@@ -23,9 +23,10 @@ public static class ReadModelWriters
     ];
 
     /// <summary>
-    /// Writes one page of events; the caller saves and commits, in the transaction the timeline rows were
-    /// inserted in. The rows the page updates are loaded first, in one query per table, so that each writer's
-    /// <c>FindAsync</c> is answered by the change tracker instead of a round trip per event.
+    /// Writes one page of events; the caller saves and commits, in the transaction the new rows were inserted in.
+    /// The rows the page updates are loaded first, in one query per table, so that each writer's <c>FindAsync</c>
+    /// is answered by the change tracker instead of a round trip per event. The rows the page creates (already
+    /// carrying every later event of the page) and the timeline go in as multi-row INSERTs.
     /// </summary>
     public static async Task ApplyAsync(ReadModelDbContext db, IReadOnlyList<IEvent> page, CancellationToken cancellation)
     {
@@ -35,6 +36,7 @@ public static class ReadModelWriters
             foreach (var writer in All) await writer.ApplyAsync(db, stored, cancellation);
         }
 
+        await MultiRowInsert.InsertAddedAsync(db, cancellation);
         await Timeline.TimelineWriter.WriteAsync(db, page, cancellation);
     }
 

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace SolarEvents.Projections.ReadModels;
 
 /// <summary>
-/// Inserts rows that are never updated afterwards (the timeline) with multi-row INSERTs on the context's connection
-/// and transaction, bypassing the change tracker, which costs per row and buys nothing for them. Table and column
+/// Inserts rows with multi-row INSERTs on the context's connection and transaction, bypassing the change tracker:
+/// EF Core would send one INSERT per row and track rows that are never updated again (the timeline). Table and column
 /// names come from the context's own EF Core model (so a shadow context writes its shadow tables); every value is a
 /// parameter made by the column's own type mapping, so it is stored exactly as EF Core would store it.
 /// </summary>
@@ -17,11 +17,26 @@ public static class MultiRowInsert
     // MySQL allows 65,535 placeholders per statement.
     private const int MaxParameters = 60_000;
 
-    public static async Task InsertAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken cancellation)
-        where T : class
+    public static Task InsertAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken cancellation)
+        where T : class =>
+        InsertAsync(db, db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model."),
+            rows, cancellation);
+
+    /// <summary>Inserts the rows the context tracks as added, and marks them saved: SaveChanges is then left
+    /// with the updates only.</summary>
+    public static async Task InsertAddedAsync(DbContext db, CancellationToken cancellation)
+    {
+        var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).GroupBy(e => e.Metadata).ToList();
+        foreach (var rows in added)
+        {
+            await InsertAsync(db, rows.Key, rows.Select(e => e.Entity).ToList(), cancellation);
+            foreach (var entry in rows) entry.State = EntityState.Unchanged;
+        }
+    }
+
+    private static async Task InsertAsync(DbContext db, IEntityType entity, IReadOnlyList<object> rows, CancellationToken cancellation)
     {
         if (rows.Count == 0) return;
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var columns = entity.GetProperties().Select(p => (Property: p, Mapping: p.GetRelationalTypeMapping(), Getter: p.GetGetter())).ToList();
         var sql = db.GetService<ISqlGenerationHelper>();
