@@ -53,8 +53,7 @@ public static class ChangeContactDetailsAmendmentHandler
         {
             if (Account.CheckNotEnded(account) is { } refusal) return refusal;
             var key = await keys.GetAsync(account.Id, cancellation);
-            var change = new ChangeContactDetails(
-                account.Id, key.Seal(command.Phone), blindIndex.OfPhone(command.Phone), key.Seal(command.Address), command.ChangeRequestId);
+            var change = SealedContactDetails.Of(key, blindIndex, command.Phone, command.Address, command.ChangeRequestId);
             return Account.ChangeContactDetails(account, change, now);
         }
     }

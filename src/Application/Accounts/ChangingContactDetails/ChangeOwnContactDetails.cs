@@ -43,8 +43,7 @@ public static class ChangeOwnContactDetailsHandler
         // Refused as closed or erased before the key is asked for: an erased account has none.
         Account.CheckNotEnded(account.Aggregate)?.ThrowIfRejected();
         var key = await keys.GetAsync(command.AccountId, cancellation);
-        var change = new ChangeContactDetails(
-            command.AccountId, key.Seal(command.Phone), blindIndex.OfPhone(command.Phone), key.Seal(command.Address), ChangeRequestId: null);
+        var change = SealedContactDetails.Of(key, blindIndex, command.Phone, command.Address, changeRequestId: null);
         var events = Account.ChangeContactDetails(account.Aggregate, change, now).ThrowIfRejected();
         var version = account.CurrentVersion!.Value + events.Count;
         account.AppendMany(events);
