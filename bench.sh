@@ -62,8 +62,10 @@ done
 
 dotnet "bench/SolarEvents.Benchmarks/$out/SolarEvents.Benchmarks.dll" $quick \
   --api "http://127.0.0.1:$api_port" --api-pid "$api_pid" \
-  --projector "src/Projections/$out/SolarEvents.Projections.dll" --out bench/results/latest.json
+  --projector "src/Projections/$out/SolarEvents.Projections.dll" --out "bench/results/${BENCH_ONLY:+partial-}latest.json"
 
+# A partial run (BENCH_ONLY, see Program.cs) leaves the committed results alone.
+[ -n "${BENCH_ONLY:-}" ] && { echo "bench: partial run ($BENCH_ONLY); docs/benchmarks.md left as it was"; exit 0; }
 # The generated table replaces whatever stood between the markers; the analysis around it is written by hand.
 awk -v table=bench/results/latest.md '
   /<!-- results:start -->/ { print; while ((getline line < table) > 0) print line; skip = 1; next }

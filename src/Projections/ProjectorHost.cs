@@ -43,7 +43,9 @@ public static class ProjectorHost
     {
         var connectionString = RequiredConnectionString(configuration, "MySql");
         var serverVersion = ReadModelServerVersion.From(configuration);
-        services.AddDbContextFactory<ReadModelDbContext>(options => options.UseMySql(connectionString, serverVersion));
+        // Pooled: a new context otherwise resolves EF Core's internal services under a lock, which under 64
+        // concurrent reads cost the API more CPU than the queries themselves (seen in a profile of the reads bench).
+        services.AddPooledDbContextFactory<ReadModelDbContext>(options => options.UseMySql(connectionString, serverVersion));
         services.AddSingleton<EventLogHead>();
         services.AddSingleton<ReadModelLag>();
         return services;
