@@ -53,9 +53,10 @@ public static class BareCommands
     {
         var now = DateTimeOffset.UtcNow;
         await using var session = Session(rig, agentId, Roles.SupportAgent);
-        var state = await session.Events.FetchStreamStateAsync(requestId) ?? throw new InvalidOperationException("No request.");
-        var request = await session.Events.AggregateStreamAsync<ChangeRequest>(requestId, state.Version)
-                      ?? throw new InvalidOperationException("No request.");
+        var requestEvents = await session.Events.FetchStreamAsync(requestId);
+        if (requestEvents.Count == 0) throw new InvalidOperationException("No request.");
+        var request = ChangeRequestHistory.Rebuild(requestEvents.Select(e => e.Data));
+        var requestVersion = requestEvents[^1].Version;
         ChangeRequest.Authorize(request, agentId, orderId, category, now).ThrowIfRejected();
         var order = await session.Events.FetchForWriting<Order>(orderId, expectedVersion);
         var events = decide(order.Aggregate!, now).ThrowIfRejected();
@@ -64,7 +65,7 @@ public static class BareCommands
         var version = expectedVersion + events.Count;
         var recorded = ChangeRequest.RecordAppliedChanges(request,
             new RecordAppliedChanges(requestId, orderId, [.. events.Select(e => EventCatalog.NameOf(e.GetType()))], version), now).ThrowIfRejected();
-        session.Events.Append(requestId, state.Version + recorded.Count, [.. recorded]);
+        session.Events.Append(requestId, requestVersion + recorded.Count, [.. recorded]);
         await session.SaveChangesAsync();
         return version;
     }

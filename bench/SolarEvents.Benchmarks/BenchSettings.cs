@@ -35,7 +35,8 @@ public sealed record BenchSettings(
             Value("--projector"),
             Value("--out"),
             Clients: 64,
-            BacklogOrders: quick ? 3_000 : 40_000,
+            // BENCH_BACKLOG_ORDERS (a development aid) makes the backlog long enough to profile the projector on.
+            BacklogOrders: int.TryParse(Environment.GetEnvironmentVariable("BENCH_BACKLOG_ORDERS"), out var orders) ? orders : quick ? 3_000 : 40_000,
             Rounds: quick ? 3 : 6,
             Slice: TimeSpan.FromSeconds(quick ? 3 : 8),
             ContentionRounds: quick ? 2 : 6,

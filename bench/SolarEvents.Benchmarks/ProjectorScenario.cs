@@ -7,7 +7,8 @@ namespace SolarEvents.Benchmarks;
 
 public sealed record ProjectorResult(
     long Events, double SeedSeconds, double StartupSeconds, double CatchUpSeconds, double EventsPerSecond,
-    double BaselineSeconds, double BaselineEventsPerSecond, double Ratio, double ReadLogSeconds, double ReadLogEventsPerSecond);
+    double BaselineSeconds, double BaselineEventsPerSecond, double Ratio, double ReadLogSeconds, double ReadLogEventsPerSecond,
+    CpuPerThousand ProjectorCpu, CpuPerThousand BaselineCpu, CpuPerThousand ReadLogCpu);
 
 /// <summary>
 /// A backlog appended while no projector runs; then the real projector process starts and is timed from its
@@ -17,7 +18,7 @@ public sealed record ProjectorResult(
 public static class ProjectorScenario
 {
     public const string Projector = "mysql_read_models";
-    private const int PageEvents = 500;
+    private const int PageEvents = Projections.ProjectorHost.PageSize;
 
     public static async Task<(ProjectorResult Result, Process Projector, Dictionary<Guid, List<Guid>> OrdersByCustomer)> RunAsync(
         Rig rig, IReadOnlyList<Guid> customers)
@@ -32,10 +33,11 @@ public static class ProjectorScenario
         var projector = StartProjector(rig.Settings.ProjectorDll);
         var first = TimeSpan.Zero;
         var from = 0L;
+        var cpuAtFirst = default(CpuReading);
         while (true)
         {
             var checkpoint = await CheckpointAsync(rig);
-            if (checkpoint > 0 && first == TimeSpan.Zero) (first, from) = (started.Elapsed, checkpoint);
+            if (checkpoint > 0 && first == TimeSpan.Zero) (first, from, cpuAtFirst) = (started.Elapsed, checkpoint, CpuMeter.Read(projector.Id));
             if (checkpoint >= head) break;
             if (projector.HasExited) throw new InvalidOperationException("The projector exited during the backlog.");
             if (started.Elapsed > TimeSpan.FromMinutes(15)) throw new TimeoutException("The projector did not catch up.");
@@ -43,15 +45,26 @@ public static class ProjectorScenario
         }
 
         var done = started.Elapsed;
+        var projectorCpu = CpuMeter.Read(projector.Id).PerThousandSince(cpuAtFirst, head - from);
         // Events/s from the first page landing to the head: process start-up and leader election are reported apart.
         var catchUp = (done - first).TotalSeconds;
         var rate = (head - from) / Math.Max(catchUp, 0.001);
-        Console.WriteLine($"projector: caught up in {done.TotalSeconds:0.0} s ({rate:0} events/s)");
+        Console.WriteLine($"projector: caught up in {done.TotalSeconds:0.0} s ({rate:0} events/s); CPU per 1,000 events: {projectorCpu}");
 
-        var baseline = await BaselineAsync(rig, head);
-        var readLog = await ReadLogAsync(rig, head);
+        var (baseline, baselineCpu) = await MeasuredAsync(head, () => BaselineAsync(rig, head));
+        var (readLog, readLogCpu) = await MeasuredAsync(head, () => ReadLogAsync(rig, head));
         return (new ProjectorResult(head, seedSeconds, first.TotalSeconds, catchUp, rate, baseline, head / baseline,
-            rate / (head / baseline), readLog, head / readLog), projector, orders);
+            rate / (head / baseline), readLog, head / readLog, projectorCpu, baselineCpu, readLogCpu), projector, orders);
+    }
+
+    /// <summary>Runs a timed part in this process and says where its CPU went, per 1,000 events.</summary>
+    private static async Task<(double Seconds, CpuPerThousand Cpu)> MeasuredAsync(long events, Func<Task<double>> part)
+    {
+        var start = CpuMeter.Read(Environment.ProcessId);
+        var seconds = await part();
+        var cpu = CpuMeter.Read(Environment.ProcessId).PerThousandSince(start, events);
+        Console.WriteLine($"  CPU per 1,000 events: {cpu}");
+        return (seconds, cpu);
     }
 
     private static async Task<Dictionary<Guid, List<Guid>>> SeedAsync(Rig rig, IReadOnlyList<Guid> customers)

@@ -97,7 +97,7 @@ public sealed class Report(BenchSettings settings)
 
         if (Projector is { } p)
         {
-            Line($"| projector backlog ({p.Events:N0} events) | {p.EventsPerSecond:0} events/s (first page {p.StartupSeconds:0.0} s after start, caught up {p.CatchUpSeconds:0.0} s later) | multi-row INSERTs of the same rows: {p.BaselineEventsPerSecond:0} events/s (reading the log alone through Marten: {p.ReadLogEventsPerSecond:0} events/s) | {p.Ratio:0.00} | ≥ 0.5 {Mark(p.Ratio >= 0.5)} |");
+            Line($"| projector backlog ({p.Events:N0} events) | {p.EventsPerSecond:0} events/s (first page {p.StartupSeconds:0.0} s after start, caught up {p.CatchUpSeconds:0.0} s later); CPU per 1,000 events: {p.ProjectorCpu} | multi-row INSERTs of the same rows: {p.BaselineEventsPerSecond:0} events/s, CPU per 1,000 events: {p.BaselineCpu} (reading the log alone through Marten: {p.ReadLogEventsPerSecond:0} events/s, CPU: {p.ReadLogCpu}) | {p.Ratio:0.00} | ≥ 0.5 {Mark(p.Ratio >= 0.5)} |");
         }
 
         if (Reads is { } r)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using SolarEvents.Domain.ChangeRequests;
 using SolarEvents.Domain.Orders;
@@ -23,7 +22,7 @@ public static class StaffDesk
 
     public static async Task<Answer> PostAsync(Rig rig, Customer agent, string path, object body, long? ifMatch = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Json(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", agent.Token);
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         if (ifMatch is { } version) request.Headers.TryAddWithoutValidation("If-Match", $"\"{version.ToString(CultureInfo.InvariantCulture)}\"");
@@ -44,7 +43,7 @@ public static class StaffDesk
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/staff/change-requests")
         {
-            Content = JsonContent.Create(new
+            Content = Json(new
             {
                 targetStreamId = target,
                 categories = categories.Select(c => c.ToString()),
@@ -72,4 +71,8 @@ public static class StaffDesk
 
     public static object PriceIncreaseBody(Guid requestId) =>
         new { changeRequestId = requestId, adjustment = new { amount = 1.00m, currency = "EUR" }, reason = Reason };
+
+    /// <summary>A JSON body with its Content-Length, as the apps send it (JsonContent would stream it chunked).</summary>
+    private static ByteArrayContent Json(object body) =>
+        new(JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerOptions.Web)) { Headers = { ContentType = new("application/json") } };
 }

@@ -13,6 +13,9 @@ namespace SolarEvents.Projections;
 /// <summary>Composition of the projector: Marten's async daemon feeding the MySQL read models.</summary>
 public static class ProjectorHost
 {
+    /// <summary>Events per page: each page is one MySQL transaction with its checkpoint.</summary>
+    public const int PageSize = 2000;
+
     public static IHostApplicationBuilder AddProjector(this IHostApplicationBuilder builder)
     {
         var applySchema = SchemaOnStartup.IsEnabled(builder.Configuration, builder.Environment);
@@ -25,7 +28,7 @@ public static class ProjectorHost
             .ApplySchemaOnStartup(builder.Services, applySchema)
             .AddSubscriptionWithServices<ReadModelSubscription>(ServiceLifetime.Singleton, options =>
             {
-                options.Options.BatchSize = 500;
+                options.Options.BatchSize = PageSize;
             })
             // HotCold: one instance projects, others stand by and take over on failure.
             .AddAsyncDaemon(DaemonMode.HotCold);
