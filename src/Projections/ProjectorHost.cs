@@ -16,6 +16,8 @@ public static class ProjectorHost
     /// <summary>Events per page: each page is one MySQL transaction with its checkpoint.</summary>
     public const int PageSize = 2000;
 
+    private static readonly TimeSpan PollingInterval = TimeSpan.FromMilliseconds(100);
+
     public static IHostApplicationBuilder AddProjector(this IHostApplicationBuilder builder)
     {
         var applySchema = SchemaOnStartup.IsEnabled(builder.Configuration, builder.Environment);
@@ -32,10 +34,16 @@ public static class ProjectorHost
             })
             // HotCold: one instance projects, others stand by and take over on failure.
             .AddAsyncDaemon(DaemonMode.HotCold);
-        // While events keep coming, look for new ones every 100 ms rather than Marten's 250: that wait was most of
-        // a read model's lag behind a command. (Waking on every append instead, by LISTEN/NOTIFY, was tried: under
-        // load it turned pages of ~100 events into pages of one or two, and the projector fell behind.)
-        builder.Services.ConfigureMarten(options => options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100));
+        // Look for new events every 100 ms, whatever the last look found. Marten's defaults wait 250 ms after
+        // progress and a whole second after finding the log caught up, or held at a gap by a transaction still
+        // committing; under a steady command load those second-long waits were the read models' p95 lag. The
+        // look is one indexed query. (Waking on every append instead, by LISTEN/NOTIFY, was tried: under load
+        // it turned pages of ~100 events into pages of one or two, and the projector fell behind.)
+        builder.Services.ConfigureMarten(options =>
+        {
+            options.Projections.FastPollingTime = PollingInterval;
+            options.Projections.SlowPollingTime = PollingInterval;
+        });
         builder.Services.AddHostedService<ProjectorLagMonitor>();
         builder.Services.AddSolarEventsTelemetry(builder.Configuration, "solarevents-projector");
         return builder;
