@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks against bare baselines in the same run (docs/benchmarks.md says what each scenario measures).
-#   ./bench.sh           full run: 200,000-event projector backlog, longer slices (~10 minutes on 2 cores)
-#   ./bench.sh --quick   the same scenarios, smaller and shorter (under 3 minutes)
+#   ./bench.sh           full run: 200,000-event projector backlog, longer slices (~7 minutes on 2 cores)
+#   ./bench.sh --quick   the same scenarios, smaller and shorter (under 2 minutes)
+# While working on one scenario: BENCH_ONLY=reads (or commands, contention, replay, none: a comma list) runs only
+# those after the projector's backlog and leaves the committed results alone; BENCH_BACKLOG_ORDERS sets the backlog.
 # Starts durable databases (scripts/databases.sh "run" settings, never the test tuning), builds Release, starts the
 # API as its own process, and runs the load client bench/SolarEvents.Benchmarks, which starts the projector (it
 # needs a backlog written first). Writes bench/results/latest.json and the results table of docs/benchmarks.md.

@@ -13,6 +13,7 @@ public sealed record BenchSettings(
     int BacklogOrders,
     int Rounds,
     TimeSpan Slice,
+    TimeSpan Warmup,
     int ContentionRounds,
     int ReplayEvents,
     int ReplayIterations)
@@ -36,9 +37,11 @@ public sealed record BenchSettings(
             Value("--out"),
             Clients: 64,
             // BENCH_BACKLOG_ORDERS (a development aid) makes the backlog long enough to profile the projector on.
-            BacklogOrders: int.TryParse(Environment.GetEnvironmentVariable("BENCH_BACKLOG_ORDERS"), out var orders) ? orders : quick ? 3_000 : 40_000,
+            BacklogOrders: int.TryParse(Environment.GetEnvironmentVariable("BENCH_BACKLOG_ORDERS"), out var orders) ? orders : quick ? 8_000 : 40_000,
             Rounds: quick ? 3 : 6,
             Slice: TimeSpan.FromSeconds(quick ? 3 : 8),
+            // Long enough for the hot paths to reach optimized (tier-1) code while 64 clients keep both cores busy.
+            Warmup: TimeSpan.FromSeconds(4),
             ContentionRounds: quick ? 2 : 6,
             ReplayEvents: 10_000,
             ReplayIterations: quick ? 3 : 10);

@@ -46,8 +46,8 @@ public static class CommandsScenario
         Task<string?> Bare(int client) => bareKinds.Time(bareDesks[client].Step, () => BareStepAsync(rig, customers[client], agents[client], bareDesks[client]));
 
         // Warm both paths (JIT, pools, Wolverine's generated handlers) outside the measurement.
-        await Load.RunAsync(new LoadStats(), settings.Clients, TimeSpan.FromSeconds(2), Http);
-        await Load.RunAsync(new LoadStats(), settings.Clients, TimeSpan.FromSeconds(2), Bare);
+        await Load.RunAsync(new LoadStats(), settings.Clients, settings.Warmup, Http);
+        await Load.RunAsync(new LoadStats(), settings.Clients, settings.Warmup, Bare);
         httpKinds.Clear();
         bareKinds.Clear();
         await freshness.StartAsync();

@@ -39,8 +39,8 @@ public static class ReadsScenario
 
         Task<string?> Bare(int client) => ReadModelRows.OrderDetailAsync(rig, NextOrder(client), customers[client].Id);
 
-        await Load.RunAsync(new LoadStats(), settings.Clients, TimeSpan.FromSeconds(2), Http);
-        await Load.RunAsync(new LoadStats(), settings.Clients, TimeSpan.FromSeconds(2), Bare);
+        await Load.RunAsync(new LoadStats(), settings.Clients, settings.Warmup, Http);
+        await Load.RunAsync(new LoadStats(), settings.Clients, settings.Warmup, Bare);
         var http = new LoadStats();
         var bare = new LoadStats();
         await Load.InterleaveAsync(settings.Rounds, settings.Clients, settings.Slice, (http, Http), (bare, Bare));
