@@ -13,7 +13,7 @@ public sealed record ProjectorResult(
 /// <summary>
 /// A backlog appended while no projector runs; then the real projector process starts and is timed from its
 /// first checkpoint to the head. Baseline: the rows it wrote, written again into copies of its tables with
-/// multi-row INSERTs through MySqlConnector, one transaction per 500 events (the projector's page size).
+/// multi-row INSERTs through MySqlConnector, one transaction per page of the projector's size.
 /// </summary>
 public static class ProjectorScenario
 {
@@ -89,7 +89,7 @@ public static class ProjectorScenario
         return orders;
     }
 
-    /// <summary>The reading half of the projector's work on its own: the backlog through Marten in pages of 500
+    /// <summary>The reading half of the projector's work on its own: the backlog through Marten in the projector's pages
     /// (query, deserialize, upcast), as the rebuild reads it.</summary>
     private static async Task<double> ReadLogAsync(Rig rig, long head)
     {
