@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using SolarEvents.Application.EventStore;
 using SolarEvents.Projections.ReadModels;
@@ -22,6 +23,7 @@ public static class ProjectorHost
     {
         var applySchema = SchemaOnStartup.IsEnabled(builder.Configuration, builder.Environment);
         builder.Services.AddReadModels(builder.Configuration);
+        builder.Services.TryAddSingleton<EventLogReader>();
         // Registered before the daemon: hosted services start in order, so tables exist (or are known to be
         // current) before the first write.
         builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<ReadModelMigrator>(provider, applySchema));
@@ -67,7 +69,7 @@ public static class ProjectorHost
     {
         services.AddDbContextFactory<ShadowReadModelDbContext>(options =>
             options.UseMySql(RequiredConnectionString(configuration, "MySql"), ReadModelServerVersion.From(configuration)));
-        services.AddSingleton<EventLogReader>();
+        services.TryAddSingleton<EventLogReader>();
         services.AddSingleton<ReadModelRebuilder>();
         return services;
     }
