@@ -85,6 +85,13 @@ public sealed partial class ProjectorRig : IAsyncDisposable
         return await session.Events.QueryAllRawEvents().CountAsync();
     }
 
+    /// <summary>Rows Marten wrote to fill the sequence numbers of failed commits.</summary>
+    public async Task<long> TombstoneCountAsync()
+    {
+        await using var session = Store.QuerySession();
+        return await session.Events.QueryAllRawEvents().CountAsync(e => e.EventTypeName == "tombstone");
+    }
+
     public async Task<Dictionary<Guid, int>> EventsPerStreamAsync(IEnumerable<Guid> streams)
     {
         await using var session = Store.QuerySession();

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SolarEvents.Application.EventStore;
+using SolarEvents.Application.Messaging;
+using SolarEvents.Domain.Orders;
 using SolarEvents.Projections.ReadModels;
 
 namespace SolarEvents.Projections.Tests;
@@ -66,6 +68,36 @@ public sealed class projector_writes_each_event_exactly_once
         Assert.Equal(3, await db.TimelineEntries.CountAsync());
         var checkpoint = await db.Checkpoints.SingleAsync(c => c.ProjectorName == ReadModelSubscription.ProjectorName);
         Assert.Equal(3, checkpoint.LastSequence);
+    }
+
+    [Fact]
+    public async Task a_failed_commits_tombstones_reach_no_read_model()
+    {
+        await using var rig = await ProjectorRig.CreateAsync();
+        await rig.StartProjectorAsync();
+        var order = await rig.RequestQuoteAsync();
+        await using (var first = rig.Store.LightweightSession())
+        {
+            first.Insert(new IdempotencyRecord("taken", "f", "{}", DateTimeOffset.UtcNow));
+            await first.SaveChangesAsync();
+        }
+
+        await using (var failing = rig.Store.LightweightSession())
+        {
+            // A commit that fails after its event drew a sequence number: Marten fills it with a tombstone.
+            failing.Events.Append(order, new SiteSurveyScheduled(order, DateTimeOffset.UtcNow.AddDays(2), DateTimeOffset.UtcNow));
+            failing.Insert(new IdempotencyRecord("taken", "f", "{}", DateTimeOffset.UtcNow));
+            await Assert.ThrowsAnyAsync<Exception>(() => failing.SaveChangesAsync());
+        }
+
+        var next = await rig.RequestQuoteAsync();
+        await rig.WaitForSummaryAsync(next);
+        await rig.WaitUntilCaughtUpAsync();
+
+        await using var db = rig.ReadModels();
+        Assert.True(await rig.TombstoneCountAsync() > 0, "Marten wrote no tombstone, so this test shows nothing.");
+        Assert.Equal(2, await db.TimelineEntries.CountAsync());
+        Assert.Equal(2, await db.OrderSummaries.CountAsync());
     }
 
     private static async Task SetMartenProgressAsync(ProjectorRig rig, long sequence)

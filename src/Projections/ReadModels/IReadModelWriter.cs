@@ -28,8 +28,10 @@ public static class ReadModelWriters
     /// is answered by the change tracker instead of a round trip per event. The rows the page creates (already
     /// carrying every later event of the page) and the timeline go in as multi-row INSERTs.
     /// </summary>
-    public static async Task ApplyAsync(ReadModelDbContext db, IReadOnlyList<IEvent> page, CancellationToken cancellation)
+    public static async Task ApplyAsync(ReadModelDbContext db, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
+        // Marten's tombstones fill the sequence numbers of a failed commit: they are nobody's events.
+        IReadOnlyList<IEvent> page = [.. events.Where(e => e.Data is not Tombstone)];
         await PreloadAsync(db, page, cancellation);
         foreach (var stored in page)
         {

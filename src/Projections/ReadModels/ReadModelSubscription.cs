@@ -109,6 +109,7 @@ public sealed class ReadModelSubscription : SubscriptionBase
             db.Checkpoints.Add(checkpoint);
         }
 
+        // The reader is resolved here, not injected: it needs the document store, which builds this subscription.
         var missed = checkpoint.LastSequence < floor
             ? await _services.GetRequiredService<EventLogReader>()
                 .ReadAsync(checkpoint.LastSequence, floor, ProjectorHost.PageSize, cancellation)
