@@ -1,4 +1,5 @@
 using Marten;
+using SolarEvents.Application.ChangeRequests;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Messaging;
 using SolarEvents.Domain;
@@ -53,10 +54,7 @@ public static class BareCommands
     {
         var now = DateTimeOffset.UtcNow;
         await using var session = Session(rig, agentId, Roles.SupportAgent);
-        var requestEvents = await session.Events.FetchStreamAsync(requestId);
-        if (requestEvents.Count == 0) throw new InvalidOperationException("No request.");
-        var request = ChangeRequestHistory.Rebuild(requestEvents.Select(e => e.Data));
-        var requestVersion = requestEvents[^1].Version;
+        var (request, requestVersion) = await ChangeRequestStreams.ReadAsync(session, requestId, CancellationToken.None);
         ChangeRequest.Authorize(request, agentId, orderId, category, now).ThrowIfRejected();
         var order = await session.Events.FetchForWriting<Order>(orderId, expectedVersion);
         var events = decide(order.Aggregate!, now).ThrowIfRejected();

@@ -39,7 +39,7 @@ public static class CpuMeter
         }
     }
 
-    public static TimeSpan Of(int pid)
+    private static TimeSpan Of(int pid)
     {
         var stat = $"/proc/{pid}/stat";
         if (pid == 0 || !File.Exists(stat)) return TimeSpan.Zero;
