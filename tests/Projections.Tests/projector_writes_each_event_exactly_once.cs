@@ -28,21 +28,24 @@ public sealed class projector_writes_each_event_exactly_once
     {
         await using var rig = await ProjectorRig.CreateAsync();
         var first = await rig.StartProjectorAsync();
-        var before = await rig.RequestQuoteAsync();
-        await rig.WaitForSummaryAsync(before);
+        await rig.RequestQuoteAsync();
+        await rig.WaitForSummaryAsync(await rig.RequestQuoteAsync());
+        await rig.WaitUntilCaughtUpAsync();
         await first.StopAsync();
 
         // A crash after the MySQL commit but before Marten recorded its progress: Marten's progress is behind,
         // so the daemon delivers the same events again. Only the MySQL checkpoint can prevent doubles.
-        await SetMartenProgressAsync(rig, 0);
+        // (Rewound to 1, not 0: Marten takes a floor of 0 for "no progress row yet" and would insert a second row.)
+        await SetMartenProgressAsync(rig, 1);
         await rig.StartProjectorAsync();
         var after = await rig.RequestQuoteAsync();
         await rig.WaitForSummaryAsync(after);
 
         await using var db = rig.ReadModels();
-        Assert.Equal(2, await db.OrderSummaries.CountAsync());
+        Assert.Equal(3, await db.OrderSummaries.CountAsync());
+        Assert.Equal(3, await db.TimelineEntries.CountAsync());
         var checkpoint = await db.Checkpoints.SingleAsync(c => c.ProjectorName == ReadModelSubscription.ProjectorName);
-        Assert.Equal(2, checkpoint.LastSequence);
+        Assert.Equal(3, checkpoint.LastSequence);
     }
 
     [Fact]
