@@ -142,7 +142,8 @@ public sealed class sealing_personal_values(EventStoreFixture fixture)
         Assert.Equal(index.OfEmail("Ada@Example.org "), index.OfEmail("ada@example.org"));
         Assert.Equal(index.OfPhone("+49 170 555-0123"), index.OfPhone("491705550123"));
         Assert.NotEqual(index.OfEmail("ada@example.org"), otherKey.OfEmail("ada@example.org"));
-        Assert.DoesNotContain("ada", index.OfEmail("ada@example.org"), StringComparison.Ordinal);
+        // A bare HMAC in hex: nothing of the address (hex itself may spell "ada" by chance, so that is no test).
+        Assert.Matches("^[0-9a-f]{64}$", index.OfEmail("ada@example.org"));
         Assert.Null(index.OfPhone(" - "));
     }
 

@@ -161,7 +161,8 @@ public sealed class amending_under_a_change_request(SolarEventsApp app)
         Assert.All(events.Skip(1), e => AssertStamped(e, requestId));
         // The event holds the new number sealed with the customer's key, never in the clear.
         var changed = (AccountContactDetailsChanged)events[1].Data;
-        Assert.DoesNotContain("7946", changed.Phone, StringComparison.Ordinal);
+        Assert.StartsWith("pd1.", changed.Phone, StringComparison.Ordinal);
+        Assert.DoesNotContain("7946 0999", changed.Phone, StringComparison.Ordinal);
         Assert.Equal("+44 20 7946 0999", await app.ApiServices.GetRequiredService<PersonalDataKeys>().OpenAsync(changed.Phone, CancellationToken.None));
         var trail = (await app.ApiServices.EventsAsync(requestId)).Select(e => e.Data).OfType<ChangeRequestChangesApplied>().ToList();
         Assert.Equal([2L, 3L, 4L], trail.Select(t => t.TargetStreamVersion));
