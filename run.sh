@@ -63,17 +63,19 @@ command -v mariadbd >/dev/null 2>&1 && [ -z "${ReadModels__ServerVersion:-}" ] &
 dotnet build SolarEvents.sln -c Release -nologo -v q
 
 out=bin/Release/net10.0
-# The schema step, as production deploys: the privileged connection applies the event store's and the read models'
-# schema, the tamper guards and the roles; then the API and the projector connect as the app role, which may read and
-# append events but not change them, and do not touch the schema themselves.
+# The schema step, as production deploys: the privileged connections apply the event store's and the read models'
+# schema, the tamper guards, the roles and the MySQL accounts; then the API and the projector connect as the app role,
+# which may read and append events but not change them, and each through its own MySQL account (the API's may only
+# read), and do not touch the schema themselves.
 (cd "src/Api/$out" && dotnet SolarEvents.Api.dll migrate)
 export ConnectionStrings__Postgres=$ConnectionStrings__PostgresApp Database__ApplySchemaOnStartup=false
-(cd "src/Api/$out" && exec dotnet SolarEvents.Api.dll --urls "http://127.0.0.1:$API_PORT") & pids+=($!)
+(cd "src/Api/$out" && ConnectionStrings__MySql=$ConnectionStrings__MySqlApi \
+  exec dotnet SolarEvents.Api.dll --urls "http://127.0.0.1:$API_PORT") & pids+=($!)
 for _ in $(seq 1 150); do
   curl -fsS "http://127.0.0.1:$API_PORT/health/ready" >/dev/null 2>&1 && break
   sleep 0.2
 done
-(cd "src/Projections/$out" && exec dotnet SolarEvents.Projections.dll) & pids+=($!)
+(cd "src/Projections/$out" && ConnectionStrings__MySql=$ConnectionStrings__MySqlProjector exec dotnet SolarEvents.Projections.dll) & pids+=($!)
 # The demo customer registers and signs in like any app user would.
 demo_password=$(cat .local/demo-password)
 curl -fsS -o /dev/null -X POST "http://127.0.0.1:$API_PORT/api/v1/accounts" -H 'Content-Type: application/json' \

@@ -8,6 +8,8 @@
 # privileged users (they create databases and run the schema step). ConnectionStrings__PostgresApp is the same
 # PostgreSQL database as the app role (solarevents_app), which the API and the projector use once the schema step
 # (`SolarEvents.Api.dll migrate`) has created it; the step also sets the password this string carries, if any.
+# ConnectionStrings__MySqlApi and ConnectionStrings__MySqlProjector are the read-model database as the API's and the
+# projector's own accounts, which the same step creates (see _db_read_model_accounts).
 
 SOLAR_ROOT=${SOLAR_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 SOLAR_PG_DATABASE=${SOLAR_PG_DATABASE:-solarevents}
@@ -81,10 +83,10 @@ _db_start_local() {
   _db_wait mariadb-admin --no-defaults --socket="$dir/my/sock" -uroot ping || return 1
 
   # A password made for this run only: nothing secret is committed, nothing outlives the servers.
-  mypw=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+  mypw=$(_db_password)
   mariadb --no-defaults --socket="$dir/my/sock" -uroot -e "
     CREATE USER 'solarevents'@'127.0.0.1' IDENTIFIED BY '$mypw';
-    GRANT ALL PRIVILEGES ON *.* TO 'solarevents'@'127.0.0.1';
+    GRANT ALL PRIVILEGES ON *.* TO 'solarevents'@'127.0.0.1' WITH GRANT OPTION;
     CREATE DATABASE IF NOT EXISTS \`$SOLAR_MYSQL_DATABASE\`;" || return 1
   "$pgbin/psql" -h 127.0.0.1 -p "$pgport" -U postgres -qAt -c "CREATE DATABASE $SOLAR_PG_DATABASE" >/dev/null || return 1
 
@@ -92,6 +94,7 @@ _db_start_local() {
   # The throwaway server trusts loopback connections, so the app role needs no password here.
   export ConnectionStrings__PostgresApp="Host=127.0.0.1;Port=$pgport;Username=$SOLAR_PG_APP_ROLE;Database=$SOLAR_PG_DATABASE"
   export ConnectionStrings__MySql="Server=127.0.0.1;Port=$myport;User ID=solarevents;Password=$mypw;Database=$SOLAR_MYSQL_DATABASE"
+  _db_read_model_accounts "$(_db_password)" "$(_db_password)"
   _db_log "PostgreSQL on 127.0.0.1:$pgport, MariaDB on 127.0.0.1:$myport (data in $dir)"
 }
 
@@ -104,6 +107,19 @@ _db_start_docker() {
   export ConnectionStrings__Postgres="Host=127.0.0.1;Port=${POSTGRES_PORT:-55432};Username=${POSTGRES_USER:-solarevents};Password=${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env};Database=$SOLAR_PG_DATABASE"
   export ConnectionStrings__PostgresApp="Host=127.0.0.1;Port=${POSTGRES_PORT:-55432};Username=$SOLAR_PG_APP_ROLE;Password=${POSTGRES_APP_PASSWORD:?set POSTGRES_APP_PASSWORD in .env};Database=$SOLAR_PG_DATABASE"
   export ConnectionStrings__MySql="Server=127.0.0.1;Port=${MYSQL_PORT:-53306};User ID=root;Password=${MYSQL_ROOT_PASSWORD:?set MYSQL_ROOT_PASSWORD in .env};Database=$SOLAR_MYSQL_DATABASE"
+  _db_read_model_accounts "${MYSQL_API_PASSWORD:?set MYSQL_API_PASSWORD in .env}" "${MYSQL_PROJECTOR_PASSWORD:?set MYSQL_PROJECTOR_PASSWORD in .env}"
+}
+
+_db_password() { head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9'; }
+
+# ConnectionStrings__MySqlApi / __MySqlProjector: the same read-model database as ConnectionStrings__MySql, as the
+# API's and the projector's own accounts (solarevents_api may read; solarevents_projector may write), which the
+# schema step creates with these passwords.
+_db_read_model_accounts() {
+  local as_user='s/(^|;)(User ?name|User ID|UserId|User|Uid)=[^;]*//I; s/(^|;)(Password|Pwd)=[^;]*//I; s/^;//'
+  local rest; rest=$(sed -E "$as_user" <<<"$ConnectionStrings__MySql")
+  export ConnectionStrings__MySqlApi="$rest;User ID=solarevents_api;Password=$1"
+  export ConnectionStrings__MySqlProjector="$rest;User ID=solarevents_projector;Password=$2"
 }
 
 databases_start() { # tuning: "run" (durable) or "test"
@@ -113,6 +129,10 @@ databases_start() { # tuning: "run" (durable) or "test"
     # Unless given, the app role on the same server, without a password (servers that trust local connections).
     [ -n "${ConnectionStrings__PostgresApp:-}" ] || export ConnectionStrings__PostgresApp="$(
       sed -E "s/(^|;)(User ?name|User ID|UserId|User)=[^;]*/\\1Username=$SOLAR_PG_APP_ROLE/I; s/(^|;)Password=[^;]*;?/\\1/I" <<<"$ConnectionStrings__Postgres")"
+    # Unless given, the hosts' MySQL accounts on the same server, with passwords made for this run (the schema step
+    # sets them).
+    [ -n "${ConnectionStrings__MySqlApi:-}" ] && [ -n "${ConnectionStrings__MySqlProjector:-}" ] ||
+      _db_read_model_accounts "$(_db_password)" "$(_db_password)"
   elif command -v docker >/dev/null 2>&1 && timeout 5 docker info >/dev/null 2>&1; then
     _db_start_docker
   else

@@ -5,7 +5,8 @@ namespace SolarEvents.EndToEnd.Tests;
 
 /// <summary>
 /// Runs the deployment's schema step, <c>dotnet SolarEvents.Api.dll migrate</c>, as its own process against test
-/// databases, exactly as ./run.sh and docker-compose.yml do: as the privileged user, naming the app role's connection.
+/// databases, exactly as ./run.sh and docker-compose.yml do: as the privileged user, naming the app role's connection
+/// and the hosts' MySQL accounts.
 /// A separate process also keeps it clear of WebApplicationFactory, which intercepts hosts built in the test process.
 /// </summary>
 public static class SchemaStep
@@ -27,6 +28,8 @@ public static class SchemaStep
         start.Environment["ConnectionStrings__Postgres"] = postgres;
         start.Environment["ConnectionStrings__PostgresApp"] = databases.PostgresApp;
         start.Environment["ConnectionStrings__MySql"] = databases.MySql;
+        start.Environment["ConnectionStrings__MySqlApi"] = databases.MySqlApi;
+        start.Environment["ConnectionStrings__MySqlProjector"] = databases.MySqlProjector;
         start.Environment["ReadModels__ServerVersion"] = "10.11.0-mariadb";
         start.Environment["DOTNET_ENVIRONMENT"] = start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
 

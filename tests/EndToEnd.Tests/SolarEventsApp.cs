@@ -20,7 +20,7 @@ namespace SolarEvents.EndToEnd.Tests;
 /// <summary>
 /// The whole system once per test collection, deployed as production deploys it: fresh databases, the schema step
 /// (<c>SolarEvents.Api.dll migrate</c>) as the privileged user, then the projector host and the API as the app role,
-/// which may not change the schema (and does not try); the API is served by Kestrel on a loopback port, so tests
+/// which may not change the schema (and does not try), each with its own MySQL account; the API is served by Kestrel on a loopback port, so tests
 /// speak real HTTP to it.
 /// </summary>
 public sealed class SolarEventsApp : IAsyncLifetime
@@ -71,7 +71,6 @@ public sealed class SolarEventsApp : IAsyncLifetime
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Postgres"] = _databases.PostgresApp,
-            ["ConnectionStrings:MySql"] = _databases.MySql,
             [SchemaOnStartup.Setting] = "false",
             ["ReadModels:ServerVersion"] = "10.11.0-mariadb",
             ["Auth:SigningKey"] = _signingKey,
@@ -89,6 +88,7 @@ public sealed class SolarEventsApp : IAsyncLifetime
 
         var projector = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         projector.Configuration.AddInMemoryCollection(settings);
+        projector.Configuration["ConnectionStrings:MySql"] = _databases.MySqlProjector;
         projector.AddProjector();
         _projector = projector.Build();
         await _projector.StartAsync();
@@ -97,6 +97,7 @@ public sealed class SolarEventsApp : IAsyncLifetime
         {
             web.UseEnvironment("Testing");
             foreach (var (key, value) in settings) web.UseSetting(key, value);
+            web.UseSetting("ConnectionStrings:MySql", _databases.MySqlApi);
             web.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(Logs));
         });
         // A free loopback port of the operating system's choosing: parallel runs never collide.

@@ -19,6 +19,8 @@ public sealed class TestDatabases : IAsyncDisposable
         Postgres = postgres;
         PostgresApp = postgresApp;
         MySql = mySql;
+        MySqlApi = OnThisDatabase(ServerConnectionString("MySqlApi"));
+        MySqlProjector = OnThisDatabase(ServerConnectionString("MySqlProjector"));
     }
 
     public string Name { get; }
@@ -31,7 +33,14 @@ public sealed class TestDatabases : IAsyncDisposable
     /// (the throwaway servers trust loopback connections).</summary>
     public string PostgresApp { get; }
 
+    /// <summary>This read-model database as the server's privileged user: for the schema step and for inspection.</summary>
     public string MySql { get; }
+
+    /// <summary>This read-model database as the API's and the projector's own accounts, which the schema step creates
+    /// (accounts belong to the whole server, like roles; each step grants them this database).</summary>
+    public string MySqlApi { get; }
+
+    public string MySqlProjector { get; }
 
     public static async Task<TestDatabases> CreateAsync()
     {
@@ -86,6 +95,9 @@ public sealed class TestDatabases : IAsyncDisposable
             await drop.ExecuteNonQueryAsync();
         }
     }
+
+    private string OnThisDatabase(string connectionString) =>
+        new MySqlConnectionStringBuilder(connectionString) { Database = Name }.ConnectionString;
 
     private static string ServerConnectionString(string name) =>
         Environment.GetEnvironmentVariable($"ConnectionStrings__{name}") is { Length: > 0 } value

@@ -1,7 +1,9 @@
 using JasperFx.Resources;
 using Microsoft.EntityFrameworkCore;
+using MySqlConnector;
 using Npgsql;
 using SolarEvents.Application.Compliance.Database;
+using SolarEvents.Projections;
 using SolarEvents.Projections.ReadModels;
 
 namespace SolarEvents.Api.Operations;
@@ -16,7 +18,10 @@ namespace SolarEvents.Api.Operations;
 /// <item>the hash-chain and append-only guards;</item>
 /// <item>the read-model migrations in MySQL;</item>
 /// <item>the owner and app roles and their grants (skipped with <c>--no-roles</c>), and the app role's password
-/// when <c>ConnectionStrings:PostgresApp</c> (the app role's own connection string) carries one.</item>
+/// when <c>ConnectionStrings:PostgresApp</c> (the app role's own connection string) carries one;</item>
+/// <item>the API's and the projector's MySQL accounts, when <c>ConnectionStrings:MySqlApi</c> and
+/// <c>ConnectionStrings:MySqlProjector</c> name them (also skipped with <c>--no-roles</c>): see
+/// <see cref="ReadModelAccounts"/>.</item>
 /// </list>
 /// Idempotent: a second run changes nothing. Exit code 0 on success, 1 on failure.
 /// </summary>
@@ -59,12 +64,26 @@ public static class MigrateCommand
                 Console.WriteLine($"roles: password of {appRole} set");
             }
 
+            await ApplyReadModelAccountsAsync(app.Configuration);
             return 0;
         }
-        catch (Exception e) when (e is NpgsqlException or MySqlConnector.MySqlException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is NpgsqlException or MySqlException or InvalidOperationException or ArgumentException)
         {
             logger.LogError(e, "The schema step failed");
             return 1;
+        }
+    }
+
+    /// <summary>The MySQL accounts whose connection strings are configured; a host without one keeps using
+    /// <c>ConnectionStrings:MySql</c>.</summary>
+    private static async Task ApplyReadModelAccountsAsync(IConfiguration configuration)
+    {
+        await using var admin = new MySqlConnection(ProjectorHost.RequiredConnectionString(configuration, "MySql"));
+        foreach (var account in ReadModelAccounts.All)
+        {
+            if (configuration.GetConnectionString(account.ConnectionStringName) is not { Length: > 0 } connectionString) continue;
+            var user = await ReadModelAccounts.ApplyAsync(admin, account, connectionString);
+            Console.WriteLine($"read-model accounts: {user} may {account.Privileges} in {admin.Database}");
         }
     }
 }

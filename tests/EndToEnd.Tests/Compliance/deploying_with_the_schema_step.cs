@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using MySqlConnector;
 using Npgsql;
 using SolarEvents.Application.Compliance.Database;
 using SolarEvents.Application.EventStore;
@@ -36,6 +37,8 @@ public sealed class deploying_with_the_schema_step : IAsyncLifetime
         Assert.True(first.ExitCode == 0, first.Output);
         Assert.True(second.ExitCode == 0, second.Output);
         Assert.Contains("read models: 0 migrations applied", second.Output, StringComparison.Ordinal);
+        Assert.Contains($"read-model accounts: {new MySqlConnectionStringBuilder(_databases.MySqlApi).UserID} may SELECT in {_databases.Name}",
+            second.Output, StringComparison.Ordinal);
         await using var superuser = NpgsqlDataSource.Create(_databases.Postgres);
         Assert.Equal(EventStoreRoles.DefaultOwner, await ScalarAsync<string>(superuser,
             "select tableowner from pg_tables where schemaname = 'solarevents' and tablename = 'mt_events'"));
@@ -63,6 +66,7 @@ public sealed class deploying_with_the_schema_step : IAsyncLifetime
 
         Assert.True(byOwner.ExitCode == 0, byOwner.Output);
         Assert.DoesNotContain("roles:", byOwner.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("read-model accounts:", byOwner.Output, StringComparison.Ordinal);
         Assert.Equal(1, byApp.ExitCode);
     }
 
