@@ -23,13 +23,16 @@ public sealed partial class ProjectorRig : IAsyncDisposable
 
     public Dictionary<string, string?> Settings => new()
     {
-        ["ConnectionStrings:Postgres"] = Databases.Postgres,
+        ["ConnectionStrings:Postgres"] = PostgresOverride ?? Databases.Postgres,
         ["ConnectionStrings:MySql"] = MySqlOverride ?? Databases.MySql,
         ["ReadModels:ServerVersion"] = "10.11.0-mariadb",
     };
 
     /// <summary>Where projectors started from now on reach MySQL (e.g. through a gate that can cut the line).</summary>
     public string? MySqlOverride { get; set; }
+
+    /// <summary>Where projectors started from now on reach PostgreSQL (the rig's own writes go direct).</summary>
+    public string? PostgresOverride { get; set; }
 
     public DocumentStore Store { get; }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MySqlConnector;
+using Npgsql;
 using SolarEvents.TestSupport;
 
 namespace SolarEvents.Projections.Tests;
@@ -51,6 +52,33 @@ public sealed class projector_survives_load_and_outages
         var during = new List<Guid>();
         for (var i = 0; i < 10; i++) during.Add(await rig.RequestQuoteAsync());
         await Eventually.Until(() => Task.FromResult(gate.Refused > 0 ? "refused" : null), what: "the projector to try during the outage");
+        await using (var direct = rig.ReadModels())
+        {
+            Assert.Equal(1, await direct.OrderSummaries.CountAsync());
+        }
+
+        gate.Open();
+
+        await rig.WaitUntilCaughtUpAsync(TimeSpan.FromSeconds(90));
+        await using var db = rig.ReadModels();
+        Assert.Equal(11, await db.OrderSummaries.CountAsync());
+        Assert.Equal(await rig.EventCountAsync(), await db.TimelineEntries.CountAsync());
+    }
+
+    [Fact]
+    public async Task while_postgres_is_unreachable_the_projector_waits_and_catches_up_afterwards()
+    {
+        await using var rig = await ProjectorRig.CreateAsync();
+        await using var gate = new TcpGate(new NpgsqlConnectionStringBuilder(rig.Databases.Postgres).Port);
+        rig.PostgresOverride = new NpgsqlConnectionStringBuilder(rig.Databases.Postgres) { Port = gate.Port }.ConnectionString;
+        await rig.StartProjectorAsync();
+        await rig.WaitForSummaryAsync(await rig.RequestQuoteAsync());
+
+        // The projector loses the event log (and with it its leadership lock); the writers do not.
+        gate.Close();
+        for (var i = 0; i < 10; i++) await rig.RequestQuoteAsync();
+        // Several tries, so the outage outlasts a single failed poll.
+        await Eventually.Until(() => Task.FromResult(gate.Refused >= 5 ? "refused" : null), what: "the projector to try during the outage");
         await using (var direct = rig.ReadModels())
         {
             Assert.Equal(1, await direct.OrderSummaries.CountAsync());
