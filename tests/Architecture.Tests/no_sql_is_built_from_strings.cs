@@ -29,7 +29,7 @@ public sealed partial class no_sql_is_built_from_strings
     public void only_the_reviewed_places_assemble_sql()
     {
         var assembling = SourceFiles()
-            .SelectMany(file => SqlAssembledIn(File.ReadAllText(Path.Combine(RepositoryRoot, file))).Select(line => (File: file, Line: line)))
+            .SelectMany(file => SqlAssembledIn(File.ReadAllText(Path.Combine(RepositoryRoot.Path, file))).Select(line => (File: file, Line: line)))
             .ToList();
 
         Assert.Empty(assembling.Where(place => !Reviewed.ContainsKey(place.File)).Select(place => $"{place.File}:{place.Line}"));
@@ -97,20 +97,8 @@ public sealed partial class no_sql_is_built_from_strings
 
     private static IEnumerable<string> SourceFiles() =>
         ProductFolders
-            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RepositoryRoot, folder), "*.cs", SearchOption.AllDirectories))
-            .Select(path => Path.GetRelativePath(RepositoryRoot, path).Replace('\\', '/'))
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, folder), "*.cs", SearchOption.AllDirectories))
+            .Select(path => Path.GetRelativePath(RepositoryRoot.Path, path).Replace('\\', '/'))
             .Where(path => !path.Contains("/bin/", StringComparison.Ordinal) && !path.Contains("/obj/", StringComparison.Ordinal)
                            && !path.Contains("/Migrations/", StringComparison.Ordinal));
-
-    private static string RepositoryRoot { get; } = FindRepositoryRoot();
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SolarEvents.sln"))) return directory.FullName;
-        }
-
-        throw new InvalidOperationException("SolarEvents.sln not found above the test's directory.");
-    }
 }

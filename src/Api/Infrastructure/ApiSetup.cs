@@ -109,6 +109,7 @@ public static class ApiSetup
         app.MapAmendmentEndpoints();
         app.MapSalesEndpoints();
         app.MapOperationsEndpoints();
+        app.MapBreakGlassEndpoints();
         app.MapComplianceEndpoints();
         return app;
     }

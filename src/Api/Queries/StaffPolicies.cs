@@ -11,6 +11,7 @@ public static class StaffPolicies
     public const string RequestTrail = "staff:request-trail";
     public const string Sales = "staff:sales";
     public const string Operations = "staff:operations";
+    public const string BreakGlass = "staff:break-glass";
 
     public static IServiceCollection AddStaffPolicies(this IServiceCollection services)
     {
@@ -21,7 +22,9 @@ public static class StaffPolicies
             .AddPolicy(Erasure, policy => policy.RequireRole(Roles.Compliance, Roles.Admin))
             .AddPolicy(RequestTrail, policy => policy.RequireRole(Roles.SupportAgent, Roles.Admin, Roles.Compliance))
             .AddPolicy(Sales, policy => policy.RequireRole(Roles.Sales))
-            .AddPolicy(Operations, policy => policy.RequireRole(Roles.Engineer));
+            .AddPolicy(Operations, policy => policy.RequireRole(Roles.Engineer))
+            // Engineers reach personal data only through their own approved, time-boxed break-glass access.
+            .AddPolicy(BreakGlass, policy => policy.RequireRole(Roles.Engineer));
         return services;
     }
 }

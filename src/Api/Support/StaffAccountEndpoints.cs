@@ -66,7 +66,7 @@ public static class StaffAccountEndpoints
     }
 
     /// <summary>Records the read of every account whose data is about to be shown, then opens it.</summary>
-    private static async Task<IReadOnlyList<StaffAccount>> RevealAsync(
+    internal static async Task<IReadOnlyList<StaffAccount>> RevealAsync(
         List<AccountView> accounts, HttpContext http, PersonalDataKeys keys, PersonalDataAccessLog accessLog, string purpose,
         CancellationToken cancellation)
     {

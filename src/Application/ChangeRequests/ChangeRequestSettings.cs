@@ -41,6 +41,8 @@ public static class ChangeRequestSetup
     public static WolverineOptions ConfigureChangeRequestExpiry(this WolverineOptions options, IConfiguration configuration)
     {
         options.LocalQueueFor<ExpireUnusedRequest>().UseDurableInbox();
+        // Break-glass access lapses the same way (Employees/BreakGlass).
+        options.LocalQueueFor<Employees.BreakGlass.LapseBreakGlass>().UseDurableInbox();
         options.Durability.ScheduledJobPollingTime = ChangeRequestSettings.From(configuration).ExpiryPolling;
         return options;
     }

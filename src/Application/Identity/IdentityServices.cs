@@ -24,6 +24,7 @@ public static class IdentityServices
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<EmployeeRoles>();
+        services.AddSingleton<Employees.BreakGlass.BreakGlassAccess>();
         services.AddSingleton<TokenRevocation>();
         services.AddSingleton<SignInSessions>();
         services.AddSingleton<PasswordSignIn>();

@@ -19,6 +19,8 @@ public sealed class SecurityEvents(ILogger<SecurityEvents> logger)
     public static readonly EventId RegistrationRefused = new(4008, nameof(RegistrationRefused));
     public static readonly EventId RateLimited = new(4009, nameof(RateLimited));
     public static readonly EventId PasswordChanged = new(4010, nameof(PasswordChanged));
+    public static readonly EventId BreakGlassGranted = new(4011, nameof(BreakGlassGranted));
+    public static readonly EventId BreakGlassUsed = new(4012, nameof(BreakGlassUsed));
 
     public const string MeterName = "SolarEvents.Security";
     private static readonly Meter Meter = new(MeterName);

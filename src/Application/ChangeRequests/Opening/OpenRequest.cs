@@ -52,10 +52,18 @@ public static class OpenRequestHandler
         if (!command.Categories.All(category => ChangeRequestTargets.Applies(kind, category)))
             throw SupportRules.Violation(SupportRules.CategoryNotApplicable);
 
-        var events = ChangeRequest.Open(new OpenChangeRequest(command.RequestId, command.OpenedBy, command.TargetStreamId,
-            command.Categories, command.Reason, command.CustomerContactReference, settings.ValidFor), now).ThrowIfRejected();
-        session.Events.StartStream<ChangeRequest>(command.RequestId, events);
-        await messages.ScheduleAsync(new ExpireUnusedRequest(command.RequestId), ((ChangeRequestOpened)events[0]).ExpiresAt);
-        return session.Remember(envelope, new StreamChanged(command.RequestId, events.Count), now);
+        var changed = await StartAsync(session, messages, new OpenChangeRequest(command.RequestId, command.OpenedBy,
+            command.TargetStreamId, command.Categories, command.Reason, command.CustomerContactReference, settings.ValidFor), now);
+        return session.Remember(envelope, changed, now);
+    }
+
+    /// <summary>Starts the request's stream and schedules its expiry; every way of opening a request ends here.</summary>
+    public static async Task<StreamChanged> StartAsync(
+        IDocumentSession session, IMessageContext messages, OpenChangeRequest open, DateTimeOffset now)
+    {
+        var events = ChangeRequest.Open(open, now).ThrowIfRejected();
+        session.Events.StartStream<ChangeRequest>(open.RequestId, events);
+        await messages.ScheduleAsync(new ExpireUnusedRequest(open.RequestId), ((ChangeRequestOpened)events[0]).ExpiresAt);
+        return new StreamChanged(open.RequestId, events.Count);
     }
 }
