@@ -3,6 +3,7 @@ using SolarEvents.Api.Queries;
 using SolarEvents.Application.Accounts.Amending;
 using SolarEvents.Application.Accounts.Erasing;
 using SolarEvents.Application.Orders.Amending;
+using SolarEvents.Application.Identity.Sessions;
 using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.Common;
 using SolarEvents.Domain.Orders;
@@ -49,10 +50,13 @@ public static class AmendmentEndpoints
         var accounts = app.MapGroup("/api/v1/staff/accounts/{accountId:guid}").RequireAuthorization(StaffPolicies.Support);
         accounts.MapPost("/contact-details", (Guid accountId, ContactDetailsBody body, HttpContext http, CancellationToken cancellation) =>
             Send(http, body, accountId, version => new ChangeContactDetailsAmendment(accountId, RequestOf(body.ChangeRequestId), version, body.Phone, body.Address), cancellation));
-        accounts.MapPost("/suspension", (Guid accountId, AccountStatusBody body, HttpContext http, CancellationToken cancellation) =>
-            Send(http, body, accountId, version => new SuspendAccountAmendment(accountId, RequestOf(body.ChangeRequestId), version, body.Reason), cancellation));
-        accounts.MapPost("/reactivation", (Guid accountId, AccountStatusBody body, HttpContext http, CancellationToken cancellation) =>
-            Send(http, body, accountId, version => new ReactivateAccountAmendment(accountId, RequestOf(body.ChangeRequestId), version, body.Reason), cancellation));
+        // Both change whether the customer's tokens count: this instance forgets what it cached about them at once.
+        accounts.MapPost("/suspension", (Guid accountId, AccountStatusBody body, HttpContext http, TokenRevocation revocation, CancellationToken cancellation) =>
+            ForgettingTokens(revocation, accountId, Send(http, body, accountId,
+                version => new SuspendAccountAmendment(accountId, RequestOf(body.ChangeRequestId), version, body.Reason), cancellation)));
+        accounts.MapPost("/reactivation", (Guid accountId, AccountStatusBody body, HttpContext http, TokenRevocation revocation, CancellationToken cancellation) =>
+            ForgettingTokens(revocation, accountId, Send(http, body, accountId,
+                version => new ReactivateAccountAmendment(accountId, RequestOf(body.ChangeRequestId), version, body.Reason), cancellation)));
 
         // Carried out by Compliance or an Admin under an approved request that a support agent opened.
         app.MapPost("/api/v1/staff/accounts/{accountId:guid}/erasure", (Guid accountId, ErasureBody body, HttpContext http, CancellationToken cancellation) =>
@@ -63,6 +67,13 @@ public static class AmendmentEndpoints
     private static async Task<Ok<StreamChanged>> Send(
         HttpContext http, object body, Guid target, Func<long, object> command, CancellationToken cancellation) =>
         TypedResults.Ok(await IdempotentCommands.SendAsync(http, command(IdempotentCommands.RequiredVersion(http)), body, target, cancellation));
+
+    private static async Task<Ok<StreamChanged>> ForgettingTokens(TokenRevocation revocation, Guid accountId, Task<Ok<StreamChanged>> sent)
+    {
+        var result = await sent;
+        revocation.Forget(accountId);
+        return result;
+    }
 
     private static Guid RequestOf(Guid? changeRequestId) => changeRequestId ?? Guid.Empty;
 }

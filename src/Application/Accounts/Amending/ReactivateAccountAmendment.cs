@@ -5,6 +5,7 @@ using SolarEvents.Application.ChangeRequests.Amending;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.Accounts;
+using SolarEvents.Domain.Common;
 using Wolverine;
 
 namespace SolarEvents.Application.Accounts.Amending;
@@ -37,6 +38,14 @@ public static class ReactivateAccountAmendmentHandler
     {
         var change = new ReactivateAccount(command.AccountId, command.Reason, command.ChangeRequestId);
         return new Amendment(session, caller, envelope, clock).ApplyAsync<Account>(
-            command, AccountAmendments.CategoryOf(change), (account, now) => Account.Reactivate(account, change, now), cancellation);
+            command, AccountAmendments.CategoryOf(change), Decide, cancellation);
+
+        // The customer may sign in again; tokens from before the suspension stay void.
+        async ValueTask<Decision> Decide(Account account, DateTimeOffset now)
+        {
+            var decision = Account.Reactivate(account, change, now);
+            if (decision.IsAccepted) await AccountCredentials.ChangeAsync(session, account.Id, c => c with { Disabled = false }, cancellation);
+            return decision;
+        }
     }
 }
