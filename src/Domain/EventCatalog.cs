@@ -60,6 +60,8 @@ public static class EventCatalog
         new("employee.role_granted.v1", typeof(EmployeeRoleGranted)),
         new("employee.role_revoked.v1", typeof(EmployeeRoleRevoked)),
         new("employee.offboarded.v1", typeof(EmployeeOffboarded)),
+        new("employee.admin_nominated.v1", typeof(AdminNominated)),
+        new("employee.admin_nomination_rejected.v1", typeof(AdminNominationRejected)),
         new("employee.break_glass_granted.v1", typeof(BreakGlassGranted)),
         new("employee.break_glass_ended.v1", typeof(BreakGlassEnded)),
     ];

@@ -57,7 +57,8 @@ public sealed class administering_employees(SolarEventsApp app)
         var adminGrant = await admin.PostAsJsonAsync($"/api/v1/employees/{employee.Id}/roles", new { role = "Admin" });
 
         Assert.Equal(HttpStatusCode.Forbidden, self.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, adminGrant.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, adminGrant.StatusCode);
+        Assert.Equal("urn:solarevents:problem:rule:admin-needs-nomination", await Identity.ProblemTypeAsync(adminGrant));
     }
 
     [Fact]

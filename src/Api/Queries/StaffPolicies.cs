@@ -12,6 +12,7 @@ public static class StaffPolicies
     public const string Sales = "staff:sales";
     public const string Operations = "staff:operations";
     public const string BreakGlass = "staff:break-glass";
+    public const string AdminNomination = "staff:admin-nomination";
 
     public static IServiceCollection AddStaffPolicies(this IServiceCollection services)
     {
@@ -24,7 +25,9 @@ public static class StaffPolicies
             .AddPolicy(Sales, policy => policy.RequireRole(Roles.Sales))
             .AddPolicy(Operations, policy => policy.RequireRole(Roles.Engineer))
             // Engineers reach personal data only through their own approved, time-boxed break-glass access.
-            .AddPolicy(BreakGlass, policy => policy.RequireRole(Roles.Engineer));
+            .AddPolicy(BreakGlass, policy => policy.RequireRole(Roles.Engineer))
+            // The second pair of eyes on a new admin: another admin, or Compliance when there is only one admin.
+            .AddPolicy(AdminNomination, policy => policy.RequireRole(Roles.Admin, Roles.Compliance));
         return services;
     }
 }

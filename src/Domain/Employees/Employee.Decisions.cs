@@ -8,6 +8,9 @@ public sealed partial record Employee
     public const string EndedByOffboarding = "Offboarded.";
     public const string EndedByLapse = "Time ran out.";
 
+    /// <summary>The actor of what the system does by itself: nobody, so no seeded role is ever self-granted.</summary>
+    public static readonly Guid SystemActorId = Guid.Empty;
+
     public static Decision Onboard(OnboardEmployee command, DateTimeOffset now) =>
         Decision.Accept(new EmployeeOnboarded(
             command.EmployeeId, command.DisplayName, command.WorkEmail, command.OnboardedBy, now));
@@ -17,8 +20,47 @@ public sealed partial record Employee
         if (employee.Offboarded) return Refuse(EmployeeIsOffboarded);
         if (command.GrantedBy == employee.Id) return Refuse(RoleSelfGrant);
         if (employee.Roles.Contains(command.Role)) return Refuse(RoleAlreadyHeld);
+        if (command.Role == EmployeeRole.Admin) return Refuse(AdminNeedsNomination);
         return Decision.Accept(new EmployeeRoleGranted(employee.Id, command.Role, command.GrantedBy, now));
     }
+
+    /// <summary>The role of an employee seeded at start-up from the operator's configuration (the first admin).
+    /// The system actor grants it: the configuration stands in for the nomination, so Admin is allowed here.</summary>
+    public static Decision GrantSeededRole(Employee employee, EmployeeRole role, DateTimeOffset now) =>
+        employee.Roles.Contains(role)
+            ? Refuse(RoleAlreadyHeld)
+            : Decision.Accept(new EmployeeRoleGranted(employee.Id, role, SystemActorId, now));
+
+    /// <summary>Admin is the one role that can grant every other: two people decide it, the nominator and the approver.</summary>
+    public static Decision NominateAdmin(Employee employee, NominateAdmin command, DateTimeOffset now)
+    {
+        if (employee.Offboarded) return Refuse(EmployeeIsOffboarded);
+        if (command.NominatedBy == employee.Id) return Refuse(RoleSelfGrant);
+        if (employee.Roles.Contains(EmployeeRole.Admin)) return Refuse(RoleAlreadyHeld);
+        if (employee.PendingNomination(now) is not null) return Refuse(AdminNominationPending);
+        return Decision.Accept(new AdminNominated(employee.Id, command.NominatedBy, command.Reason, now, now + AdminNominationValidFor));
+    }
+
+    public static Decision ApproveAdminNomination(Employee employee, ApproveAdminNomination command, DateTimeOffset now)
+    {
+        if (employee.Offboarded) return Refuse(EmployeeIsOffboarded);
+        if (employee.PendingNomination(now) is not { } nomination) return Refuse(AdminNominationMissing);
+        if (command.ApprovedBy == employee.Id) return Refuse(RoleSelfGrant);
+        if (command.ApprovedBy == nomination.NominatedBy) return Refuse(AdminNominationOwnApproval);
+        return Decision.Accept(new EmployeeRoleGranted(employee.Id, EmployeeRole.Admin, command.ApprovedBy, now));
+    }
+
+    /// <summary>The nominator may withdraw their own nomination this way too.</summary>
+    public static Decision RejectAdminNomination(Employee employee, RejectAdminNomination command, DateTimeOffset now)
+    {
+        if (employee.Offboarded) return Refuse(EmployeeIsOffboarded);
+        if (employee.PendingNomination(now) is null) return Refuse(AdminNominationMissing);
+        return Decision.Accept(new AdminNominationRejected(employee.Id, command.RejectedBy, command.Reason, now));
+    }
+
+    /// <summary>An expired nomination is simply no longer there: it needs no event, its end is in the nomination.</summary>
+    private PendingAdminNomination? PendingNomination(DateTimeOffset now) =>
+        AdminNomination is { } nomination && now < nomination.ExpiresAt ? nomination : null;
 
     public static Decision RevokeRole(Employee employee, RevokeRole command, DateTimeOffset now)
     {

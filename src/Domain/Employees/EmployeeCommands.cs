@@ -8,6 +8,12 @@ public sealed record RevokeRole(Guid EmployeeId, EmployeeRole Role, Guid Revoked
 
 public sealed record OffboardEmployee(Guid EmployeeId, Guid OffboardedBy, string Reason);
 
+public sealed record NominateAdmin(Guid EmployeeId, Guid NominatedBy, string Reason);
+
+public sealed record ApproveAdminNomination(Guid EmployeeId, Guid ApprovedBy);
+
+public sealed record RejectAdminNomination(Guid EmployeeId, Guid RejectedBy, string Reason);
+
 /// <summary>Given after <c>ChangeRequest.Authorize(request, employeeId, TargetStreamId, BreakGlassAccess, now)</c>
 /// accepted: the request is the employee's own, approved by someone else, and still open.</summary>
 public sealed record GrantBreakGlass(Guid EmployeeId, Guid TargetStreamId, Guid ChangeRequestId, DateTimeOffset Until);

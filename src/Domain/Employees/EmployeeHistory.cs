@@ -13,6 +13,8 @@ public static class EmployeeHistory
         (_, EmployeeRoleGranted e) => state.When(e),
         (_, EmployeeRoleRevoked e) => state.When(e),
         (_, EmployeeOffboarded e) => state.When(e),
+        (_, AdminNominated e) => state.When(e),
+        (_, AdminNominationRejected e) => state.When(e),
         (_, BreakGlassGranted e) => state.When(e),
         (_, BreakGlassEnded e) => state.When(e),
         _ => throw new ArgumentException($"{@event.GetType().Name} is not an employee event.", nameof(@event)),

@@ -8,10 +8,17 @@ public static class EmployeeRules
     /// <summary>Break-glass is for an incident, not a working day.</summary>
     public static readonly TimeSpan MaxBreakGlass = TimeSpan.FromHours(8);
 
+    /// <summary>Long enough for a colleague to look at it, short enough that a forgotten one does not linger.</summary>
+    public static readonly TimeSpan AdminNominationValidFor = TimeSpan.FromDays(3);
+
     public const string EmployeeIsOffboarded = "employee-offboarded";
     public const string RoleSelfGrant = "role-self-grant";
     public const string RoleAlreadyHeld = "role-already-held";
     public const string RoleNotHeld = "role-not-held";
+    public const string AdminNeedsNomination = "admin-needs-nomination";
+    public const string AdminNominationPending = "admin-nomination-pending";
+    public const string AdminNominationMissing = "admin-nomination-missing";
+    public const string AdminNominationOwnApproval = "admin-nomination-own-approval";
     public const string BreakGlassAlreadyActive = "break-glass-already-active";
     public const string BreakGlassNotActive = "break-glass-not-active";
     public const string BreakGlassWindowInvalid = "break-glass-window-invalid";
@@ -22,6 +29,10 @@ public static class EmployeeRules
         [RoleSelfGrant] = "Nobody can grant a role to themselves.",
         [RoleAlreadyHeld] = "The employee already holds that role.",
         [RoleNotHeld] = "The employee does not hold that role.",
+        [AdminNeedsNomination] = "Admin is granted only through a nomination that another person approves.",
+        [AdminNominationPending] = "The employee already has an admin nomination waiting for approval.",
+        [AdminNominationMissing] = "The employee has no admin nomination waiting (it may have expired).",
+        [AdminNominationOwnApproval] = "An admin nomination is approved by someone other than whoever nominated.",
         [BreakGlassAlreadyActive] = "The employee already has break-glass access.",
         [BreakGlassNotActive] = "The employee has no break-glass access to end.",
         [BreakGlassWindowInvalid] = "Break-glass access must end in the future and last at most 8 hours.",

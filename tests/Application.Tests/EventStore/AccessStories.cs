@@ -59,11 +59,16 @@ public static class AccessStories
     {
         var employeeId = Guid.CreateVersion7();
         var admin = Guid.CreateVersion7();
+        var secondAdmin = Guid.CreateVersion7();
         return new Story<Employee>(employeeId, EmployeeHistory.Evolve)
             .Start(() => Employee.Onboard(new OnboardEmployee(employeeId, "Grace Hopper", "grace@solarevents.example", admin), T0))
             .Then(e => Employee.GrantRole(e, new GrantRole(e.Id, EmployeeRole.SupportAgent, admin), Day(0).AddMinutes(10)))
             .Then(e => Employee.GrantRole(e, new GrantRole(e.Id, EmployeeRole.Engineer, admin), Day(0).AddMinutes(11)))
             .Then(e => Employee.RevokeRole(e, new RevokeRole(e.Id, EmployeeRole.Engineer, admin, "Moved to support"), Day(5)))
+            .Then(e => Employee.NominateAdmin(e, new NominateAdmin(e.Id, admin, "Leads the support team from next month"), Day(5).AddHours(1)))
+            .Then(e => Employee.RejectAdminNomination(e, new RejectAdminNomination(e.Id, secondAdmin, "Not before the handover"), Day(5).AddHours(2)))
+            .Then(e => Employee.NominateAdmin(e, new NominateAdmin(e.Id, admin, "Handover done, leads the support team"), Day(5).AddHours(3)))
+            .Then(e => Employee.ApproveAdminNomination(e, new ApproveAdminNomination(e.Id, secondAdmin), Day(5).AddHours(4)))
             .Then(e => Employee.GrantBreakGlass(e, new GrantBreakGlass(e.Id, accountId, breakGlassRequestId, Day(6).AddHours(4)), Day(6)))
             .Then(e => Employee.EndBreakGlass(e, new EndBreakGlass(e.Id, "Incident resolved"), Day(6).AddHours(1)))
             .Then(e => Employee.GrantBreakGlass(e, new GrantBreakGlass(e.Id, accountId, breakGlassRequestId, Day(6).AddHours(6)), Day(6).AddHours(2)))

@@ -5,23 +5,16 @@ using SolarEvents.Domain.Employees;
 
 namespace SolarEvents.Application.Employees.GrantingRoles;
 
-/// <summary>An admin grants roles to others, never to themselves. Admin itself needs a second admin's
-/// approval, which this command cannot carry, so it is refused here until that flow exists.</summary>
+/// <summary>An admin grants roles to others, never to themselves. Admin itself is refused by the employee
+/// (<see cref="EmployeeRules.AdminNeedsNomination"/>): it goes through a nomination another person approves.</summary>
 public sealed class GrantRoleAuthorization : CommandAuthorizationHandler<GrantRole>
 {
     protected override bool IsAllowed(Actor actor, GrantRole command) =>
-        actor.Role == Roles.Admin && command.GrantedBy == actor.Id && command.EmployeeId != actor.Id
-        && command.Role != EmployeeRole.Admin;
+        actor.Role == Roles.Admin && command.GrantedBy == actor.Id && command.EmployeeId != actor.Id;
 }
 
 public static class GrantRoleHandler
 {
-    public static async Task<StreamChanged> Handle(GrantRole command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
-    {
-        var stream = await session.Events.FetchForWriting<Employee>(command.EmployeeId, cancellation);
-        var employee = stream.Aggregate ?? throw new StreamNotFoundException(command.EmployeeId);
-        var events = Employee.GrantRole(employee, command, clock.GetUtcNow()).ThrowIfRejected();
-        stream.AppendMany(events);
-        return new StreamChanged(command.EmployeeId, (stream.StartingVersion ?? 0) + events.Count);
-    }
+    public static Task<StreamChanged> Handle(GrantRole command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
+        EmployeeStreams.DecideAsync(session, command.EmployeeId, employee => Employee.GrantRole(employee, command, clock.GetUtcNow()), cancellation);
 }

@@ -25,13 +25,10 @@ public static class OffboardEmployeeHandler
     public static async Task<StreamChanged> Handle(
         OffboardEmployee command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        var stream = await session.Events.FetchForWriting<Employee>(command.EmployeeId, cancellation);
-        var employee = stream.Aggregate ?? throw new StreamNotFoundException(command.EmployeeId);
         var now = clock.GetUtcNow();
-        var events = Employee.Offboard(employee, command, now).ThrowIfRejected();
-        stream.AppendMany(events);
+        var changed = await EmployeeStreams.DecideAsync(session, command.EmployeeId, employee => Employee.Offboard(employee, command, now), cancellation);
         if (await session.LoadAsync<Credential>(command.EmployeeId, cancellation) is { } credential)
             session.Store(credential with { Disabled = true, TokensValidAfter = now, PasswordHash = null, Totp = new TotpState() });
-        return new StreamChanged(command.EmployeeId, (stream.StartingVersion ?? 0) + events.Count);
+        return changed;
     }
 }

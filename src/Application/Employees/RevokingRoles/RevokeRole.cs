@@ -23,13 +23,10 @@ public static class RevokeRoleHandler
 {
     public static async Task<StreamChanged> Handle(RevokeRole command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        var stream = await session.Events.FetchForWriting<Employee>(command.EmployeeId, cancellation);
-        var employee = stream.Aggregate ?? throw new StreamNotFoundException(command.EmployeeId);
         var now = clock.GetUtcNow();
-        var events = Employee.RevokeRole(employee, command, now).ThrowIfRejected();
-        stream.AppendMany(events);
+        var changed = await EmployeeStreams.DecideAsync(session, command.EmployeeId, employee => Employee.RevokeRole(employee, command, now), cancellation);
         if (await session.LoadAsync<Credential>(command.EmployeeId, cancellation) is { } credential)
             session.Store(credential with { TokensValidAfter = now });
-        return new StreamChanged(command.EmployeeId, (stream.StartingVersion ?? 0) + events.Count);
+        return changed;
     }
 }

@@ -45,9 +45,6 @@ public sealed class BootstrapAdmin(
     BootstrapOptions options, IHostEnvironment environment, IDocumentStore store, PasswordHasher hasher,
     BlindIndex blindIndex, PersonalDataKeys keys, TimeProvider clock, ILogger<BootstrapAdmin> logger) : IHostedService
 {
-    /// <summary>The actor of bootstrap events: nobody, so no seeded role is ever self-granted.</summary>
-    public static readonly Guid SystemActorId = Guid.Empty;
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var admin = options.Admin with { Role = EmployeeRole.Admin };
@@ -74,10 +71,10 @@ public sealed class BootstrapAdmin(
 
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
-        var onboarded = Employee.Onboard(new OnboardEmployee(id, seed.DisplayName, BlindIndex.NormalizeEmail(seed.Email!), SystemActorId), now).ThrowIfRejected();
+        var onboarded = Employee.Onboard(new OnboardEmployee(id, seed.DisplayName, BlindIndex.NormalizeEmail(seed.Email!), Employee.SystemActorId), now).ThrowIfRejected();
         var employee = EmployeeHistory.Rebuild(onboarded);
-        var granted = Employee.GrantRole(employee, new GrantRole(id, seed.Role, SystemActorId), now).ThrowIfRejected();
-        session.LastModifiedBy = SystemActorId.ToString();
+        var granted = Employee.GrantSeededRole(employee, seed.Role, now).ThrowIfRejected();
+        session.LastModifiedBy = Employee.SystemActorId.ToString();
         session.SetHeader(ActorMetadataMiddleware.ActorRoleHeader, "System");
         session.Events.StartStream<Employee>(id, [.. onboarded, .. granted]);
         var key = await keys.CreateAsync(session, id, cancellation);
