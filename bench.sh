@@ -45,6 +45,7 @@ export Auth__SigningKey=$(head -c 32 /dev/urandom | base64)
 export PersonalData__ActiveMasterKey=bench PersonalData__MasterKeys__bench=$(head -c 32 /dev/urandom | base64)
 export PersonalData__BlindIndexKey=$(head -c 32 /dev/urandom | base64)
 export Auth__AccessTokenMinutes=15
+export Mail__PickupDirectory=$PWD/$work/mail
 export RateLimits__PerUser=100000000 RateLimits__PerClient=100000000
 export BENCH_PROJECTOR_PIDFILE=$work/projector.pid BENCH_PROJECTOR_LOG=$work/projector.log
 servers=()

@@ -57,6 +57,8 @@ for i in "${!DEMO_ROLES[@]}"; do
   export "Bootstrap__DemoEmployees__${i}__DisplayName=Demo $role"
 done
 export DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development
+# Mail to customers (their email verification and password reset codes) lands as .eml files here.
+export Mail__PickupDirectory=$PWD/.local/mail
 
 databases_start run
 command -v mariadbd >/dev/null 2>&1 && [ -z "${ReadModels__ServerVersion:-}" ] && export ReadModels__ServerVersion=10.11.0-mariadb
@@ -88,6 +90,7 @@ cat <<TXT
 SolarEvents is running.
   API:        http://127.0.0.1:$API_PORT   (health: /health/live, /health/ready)
   Projector:  follows the event log into MySQL
+  Mail:       customers' mail (verification and reset codes) lands in .local/mail/*.eml
   Demo customer $DEMO_EMAIL, password $demo_password; access token (valid 10 minutes; POST
   /api/v1/auth/token or /api/v1/auth/refresh for a new one):
     export TOKEN=$token

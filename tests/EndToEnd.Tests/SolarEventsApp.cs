@@ -62,6 +62,9 @@ public sealed class SolarEventsApp : IAsyncLifetime
 
     private WebApplicationFactory<Program> Api => _api ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>Where the API's mail lands (its pickup directory): see <see cref="Mailbox"/>.</summary>
+    public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "solarevents-mail", Guid.NewGuid().ToString("N"));
+
     /// <summary>Everything the API logged (its JSON log lines), for log-scan tests.</summary>
     public CapturedLog Logs { get; } = new();
 
@@ -82,7 +85,7 @@ public sealed class SolarEventsApp : IAsyncLifetime
             ["Bootstrap:Admin:Password"] = AdminPassword,
             ["Bootstrap:Admin:TotpSecret"] = AdminTotpSecret,
         };
-        foreach (var (key, value) in PersonalDataSettings) settings[key] = value;
+        foreach (var (key, value) in PersonalDataSettings.Concat(TestSecrets.Mail(MailDirectory))) settings[key] = value;
 
         await SchemaStep.ApplyAsync(_databases);
 

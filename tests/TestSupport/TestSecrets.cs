@@ -16,4 +16,11 @@ public static class TestSecrets
         [$"PersonalData:MasterKeys:{MasterKeyId}"] = NewKey(),
         ["PersonalData:BlindIndexKey"] = NewKey(),
     };
+
+    /// <summary>Mail lands as .eml files in a directory of this host's own, checked every 200 ms (Mail section).</summary>
+    public static Dictionary<string, string?> Mail(string? directory = null) => new()
+    {
+        ["Mail:PickupDirectory"] = directory ?? Path.Combine(Path.GetTempPath(), "solarevents-mail", Guid.NewGuid().ToString("N")),
+        ["Mail:PollInterval"] = "00:00:00.200",
+    };
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SolarEvents.Api.Identity;
 using SolarEvents.Api.Infrastructure;
 using SolarEvents.Application.Accounts.ChangingContactDetails;
+using SolarEvents.Application.Accounts.VerifyingEmail;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Identity.Reauthenticating;
 using SolarEvents.Application.Messaging;
@@ -21,6 +22,8 @@ public sealed record MyAccount(
 /// their phone calls or installation visits.</summary>
 public sealed record OwnContactDetailsBody(string Password, string Phone, string Address);
 
+public sealed record EmailVerificationBody(string Code);
+
 /// <summary>A customer's own account, from the MySQL read model, with their personal data opened for them; and
 /// their own change of phone and address.</summary>
 public static class AccountEndpoints
@@ -30,6 +33,27 @@ public static class AccountEndpoints
         app.MapGet("/api/v1/accounts/me", GetMine).RequireAuthorization(Authentication.Policies.Customer);
         app.MapPost("/api/v1/accounts/me/contact-details", ChangeContactDetails)
             .RequireAuthorization(Authentication.Policies.Customer).RequireRateLimiting(RateLimiting.Mfa);
+        var verification = app.MapGroup("/api/v1/accounts/me/email-verification")
+            .RequireAuthorization(Authentication.Policies.Customer).RequireRateLimiting(RateLimiting.Mfa);
+        verification.MapPost("/", VerifyEmail);
+        verification.MapPost("/resend", ResendVerification);
+    }
+
+    /// <summary>200 with the account's new version; 400 when the code is wrong, used up or expired.</summary>
+    private static async Task<IResult> VerifyEmail(EmailVerificationBody body, HttpContext http, IMessageBus bus, CancellationToken cancellation)
+    {
+        var outcome = await bus.InvokeAsync<EmailVerificationOutcome>(new VerifyOwnEmail(Actor.From(http.User)!.Id, body.Code), cancellation);
+        return outcome.Changed is { } changed
+            ? TypedResults.Ok(changed)
+            : AuthEndpoints.Problem(StatusCodes.Status400BadRequest, ProblemTypes.InvalidCode, "Code not accepted",
+                "The code is not right, was used up or has expired; ask for a new one at /api/v1/accounts/me/email-verification/resend.");
+    }
+
+    /// <summary>202: a new code is on its way, and the previous one no longer works.</summary>
+    private static async Task<Accepted> ResendVerification(HttpContext http, IMessageBus bus, CancellationToken cancellation)
+    {
+        await bus.InvokeAsync(new ResendEmailVerification(Actor.From(http.User)!.Id), cancellation);
+        return TypedResults.Accepted((string?)null);
     }
 
     /// <summary>200 with the account's new version; 403 when the password is wrong (it counts towards the lockout).</summary>

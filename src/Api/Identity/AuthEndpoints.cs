@@ -4,6 +4,7 @@ using SolarEvents.Api.Authentication;
 using SolarEvents.Api.Infrastructure;
 using SolarEvents.Application.Identity.Activating;
 using SolarEvents.Application.Identity.Passwords;
+using SolarEvents.Application.Identity.ResettingPassword;
 using SolarEvents.Application.Identity.Sessions;
 using SolarEvents.Application.Identity.SigningIn;
 using SolarEvents.Application.Messaging;
@@ -15,6 +16,12 @@ public sealed record TokenRequest(string Email, string Password, string? Totp = 
 public sealed record RefreshRequest(string RefreshToken);
 
 public sealed record ActivationRequest(string Email, string ActivationCode, string NewPassword);
+
+public sealed record PasswordResetRequest(string Email);
+
+public sealed record PasswordResetConfirmation(string Email, string Code, string NewPassword);
+
+public sealed record PasswordResetAccepted(string Status, string Next);
 
 public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, string RefreshToken, string Role);
 
@@ -30,6 +37,8 @@ public static class AuthEndpoints
         auth.MapPost("/refresh", Refresh);
         auth.MapPost("/logout", Logout);
         auth.MapPost("/activate", Activate);
+        auth.MapPost("/password-reset", RequestReset);
+        auth.MapPost("/password-reset/confirm", ConfirmReset);
     }
 
     private static async Task<IResult> Token(
@@ -71,6 +80,23 @@ public static class AuthEndpoints
         return await activation.ActivateAsync(body.Email, body.ActivationCode, body.NewPassword, cancellation) is { } started
             ? TypedResults.Ok(started)
             : InvalidCredentials();
+    }
+
+    /// <summary>Always 202, at once: whether the address belongs to a customer is nobody's business.</summary>
+    private static Accepted<PasswordResetAccepted> RequestReset(PasswordResetRequest body, PasswordResetRequests requests)
+    {
+        if (body.Email.Length <= MaxInput) requests.Enqueue(body.Email);
+        return TypedResults.Accepted("/api/v1/auth/password-reset/confirm", new PasswordResetAccepted("accepted",
+            "If the address belongs to an account, a code is on its way; send it with a new password to /api/v1/auth/password-reset/confirm."));
+    }
+
+    /// <summary>204 and every session ended; 401 with the sign-in answer for anything that does not fit.</summary>
+    private static async Task<IResult> ConfirmReset(PasswordResetConfirmation body, PasswordReset reset, CancellationToken cancellation)
+    {
+        if (PasswordPolicy.Check(body.NewPassword) is { Count: > 0 } problems)
+            throw new CommandValidationException(new Dictionary<string, string[]> { ["NewPassword"] = [.. problems] });
+        if (body.Email.Length > MaxInput || body.Code.Length > MaxInput) return InvalidCredentials();
+        return await reset.ResetAsync(body.Email, body.Code, body.NewPassword, cancellation) ? TypedResults.NoContent() : InvalidCredentials();
     }
 
     private static Ok<TokenResponse> Issue(SessionGrant grant, AccessTokenIssuer issuer, HttpContext http)

@@ -40,6 +40,7 @@ public static class EventStoreConfiguration
         AggregateProjections.Register(options);
         IdentityDocuments.Configure(options);
         DataKeyRecord.Configure(options);
+        Mail.OutboundMail.Configure(options);
     }
 
     /// <summary>Stable names from the domain's catalog, so renaming a class never orphans stored history;

@@ -22,6 +22,11 @@ public sealed class IdentityOptions
 
     public int ActivationCodeHours { get; set; } = 72;
 
+    public int EmailVerificationCodeHours { get; set; } = 24;
+
+    /// <summary>Short: the code replaces the password, and whoever asked is waiting for the mail.</summary>
+    public int PasswordResetCodeMinutes { get; set; } = 30;
+
     public TimeSpan LockoutFor(int failures)
     {
         var over = failures - LockoutThreshold;

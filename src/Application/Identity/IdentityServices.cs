@@ -7,8 +7,10 @@ using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Application.Identity.Mfa;
 using SolarEvents.Application.Identity.Passwords;
 using SolarEvents.Application.Identity.Reauthenticating;
+using SolarEvents.Application.Identity.ResettingPassword;
 using SolarEvents.Application.Identity.Sessions;
 using SolarEvents.Application.Identity.SigningIn;
+using SolarEvents.Application.Mail;
 using SolarEvents.Application.PersonalData;
 
 namespace SolarEvents.Application.Identity;
@@ -32,7 +34,11 @@ public static class IdentityServices
         services.AddSingleton<EmployeeActivation>();
         services.AddSingleton<Reauthentication>();
         services.AddSingleton<PasswordChange>();
+        services.AddSingleton<PasswordReset>();
+        services.AddSingleton<PasswordResetRequests>();
+        services.AddHostedService(provider => provider.GetRequiredService<PasswordResetRequests>());
         services.AddPersonalData(configuration);
+        services.AddMail(configuration);
         services.AddSingleton(configuration.GetSection(BootstrapOptions.Section).Get<BootstrapOptions>() ?? new());
         services.AddHostedService<BootstrapAdmin>();
         return services;

@@ -18,7 +18,7 @@ public sealed class ApiHost : IAsyncDisposable
 
     public static ApiHost Start(TestDatabases databases, string signingKey, IReadOnlyDictionary<string, string?> extraSettings)
     {
-        var settings = new Dictionary<string, string?>(TestSecrets.PersonalData().Concat(extraSettings))
+        var settings = new Dictionary<string, string?>(TestSecrets.PersonalData().Concat(TestSecrets.Mail()).Concat(extraSettings))
         {
             ["ConnectionStrings:Postgres"] = databases.Postgres,
             ["ConnectionStrings:MySql"] = databases.MySql,

@@ -85,7 +85,7 @@ public sealed class deploying_with_the_schema_step : IAsyncLifetime
                 web.UseSetting("ReadModels:ServerVersion", "10.11.0-mariadb");
                 web.UseSetting("Auth:SigningKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
                 web.UseSetting(SchemaOnStartup.Setting, "false");
-                foreach (var (key, value) in TestSecrets.PersonalData()) web.UseSetting(key, value);
+                foreach (var (key, value) in TestSecrets.PersonalData().Concat(TestSecrets.Mail())) web.UseSetting(key, value);
             });
             api.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
             api.StartServer();

@@ -55,7 +55,7 @@ public sealed class HttpsApi : IAsyncLifetime
             ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0",
             ["Http:KnownProxies:0"] = "127.0.0.1",
         };
-        foreach (var (key, value) in TestSecrets.PersonalData()) settings[key] = value;
+        foreach (var (key, value) in TestSecrets.PersonalData().Concat(TestSecrets.Mail())) settings[key] = value;
         _api = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Production");

@@ -3,6 +3,7 @@ using Marten;
 using SolarEvents.Application.ChangeRequests.Amending;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Identity.Credentials;
+using SolarEvents.Application.Mail;
 using SolarEvents.Application.Identity.Sessions;
 using SolarEvents.Application.Messaging;
 using SolarEvents.Application.PersonalData;
@@ -52,6 +53,7 @@ public static class EraseCustomerPersonalDataHandler
             if (!decision.IsAccepted) return decision;
             await keys.DestroyAsync(session, account.Id, cancellation);
             session.Delete<Credential>(account.Id);
+            session.DeleteWhere<OutboundMail>(mail => mail.RecipientId == account.Id); // unsent codes go with the key
             session.DeleteWhere<RefreshToken>(t => t.UserId == account.Id);
             return decision;
         }

@@ -45,6 +45,12 @@ public sealed record Credential
 
     public DateTimeOffset? ActivationExpiresAt { get; init; }
 
+    /// <summary>The code mailed to a new customer to verify their address; gone once verified.</summary>
+    public MailedCode? EmailVerification { get; init; }
+
+    /// <summary>The code mailed to a customer who forgot their password; gone once used.</summary>
+    public MailedCode? PasswordReset { get; init; }
+
     /// <summary>Marten's optimistic-concurrency version: failure counters and TOTP steps never lose an update.</summary>
     public Guid Version { get; set; }
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Marten;
 using SolarEvents.Application.Identity.Credentials;
+using SolarEvents.Application.Mail;
 using SolarEvents.Application.Messaging;
 using SolarEvents.Application.PersonalData;
 using SolarEvents.Domain.Accounts;
@@ -48,13 +49,14 @@ public sealed class RegisterCustomerValidator : AbstractValidator<RegisterCustom
 /// <summary>
 /// An address already in use gets the same answer as a new one (the API says "accepted" either way), so
 /// registration cannot be used to find out who is a customer. The customer's data key is made here and commits
-/// with the stream: no personal value is ever stored without the key that opens it, or unsealed.
+/// with the stream: no personal value is ever stored without the key that opens it, or unsealed. The mail with the
+/// code that verifies the address commits with them too.
 /// </summary>
 public static class RegisterCustomerHandler
 {
     public static async Task<RegistrationOutcome> Handle(
-        RegisterCustomer command, IDocumentSession session, PersonalDataKeys keys, BlindIndex blindIndex, TimeProvider clock,
-        CancellationToken cancellation)
+        RegisterCustomer command, IDocumentSession session, PersonalDataKeys keys, BlindIndex blindIndex, IdentityOptions options,
+        TimeProvider clock, CancellationToken cancellation)
     {
         var login = blindIndex.OfEmail(command.Email);
         if (await session.Query<Credential>().AnyAsync(c => c.LoginIndex == login, cancellation)) return RegistrationOutcome.AlreadyRegistered;
@@ -66,9 +68,15 @@ public static class RegisterCustomerHandler
             key.Seal(command.Name),
             key.Seal(command.Phone), blindIndex.OfPhone(command.Phone),
             key.Seal(command.Address));
-        var events = Account.Register(account, clock.GetUtcNow()).ThrowIfRejected();
+        var now = clock.GetUtcNow();
+        var events = Account.Register(account, now).ThrowIfRejected();
         session.Events.StartStream<Account>(command.AccountId, events);
-        session.Store(new Credential { Id = command.AccountId, LoginIndex = login, Kind = PrincipalKind.Customer, PasswordHash = command.PasswordHash });
+        var verification = CustomerMails.QueueVerification(session, key, account.Email, TimeSpan.FromHours(options.EmailVerificationCodeHours), now);
+        session.Store(new Credential
+        {
+            Id = command.AccountId, LoginIndex = login, Kind = PrincipalKind.Customer, PasswordHash = command.PasswordHash,
+            EmailVerification = verification,
+        });
         return RegistrationOutcome.Registered;
     }
 }
