@@ -12,10 +12,8 @@ public static class CustomerMails
     public const string PasswordResetSubject = "Your SolarEvents password reset code";
 
     /// <summary>Queues the mail in the caller's session and returns the code's stored form for the credential.</summary>
-    public static MailedCode QueueVerification(IDocumentSession session, DataKey key, string sealedTo, TimeSpan validFor, DateTimeOffset now)
-    {
-        var (code, stored) = MailedCode.New(now + validFor);
-        OutboundMail.Queue(session, key, sealedTo, VerificationSubject,
+    public static MailedCode QueueVerification(IDocumentSession session, DataKey key, string sealedTo, TimeSpan validFor, DateTimeOffset now) =>
+        QueueWithCode(session, key, sealedTo, VerificationSubject, now, validFor, code =>
             $"""
             Welcome to SolarEvents.
 
@@ -23,14 +21,10 @@ public static class CustomerMails
             Enter it in the app within {validFor.TotalHours:0} hours.
 
             If you did not create a SolarEvents account, ignore this message.
-            """, now);
-        return stored;
-    }
+            """);
 
-    public static MailedCode QueuePasswordReset(IDocumentSession session, DataKey key, string sealedTo, TimeSpan validFor, DateTimeOffset now)
-    {
-        var (code, stored) = MailedCode.New(now + validFor);
-        OutboundMail.Queue(session, key, sealedTo, PasswordResetSubject,
+    public static MailedCode QueuePasswordReset(IDocumentSession session, DataKey key, string sealedTo, TimeSpan validFor, DateTimeOffset now) =>
+        QueueWithCode(session, key, sealedTo, PasswordResetSubject, now, validFor, code =>
             $"""
             Someone asked to reset the password of the SolarEvents account with this email address.
 
@@ -38,7 +32,13 @@ public static class CustomerMails
             It works once, within {validFor.TotalMinutes:0} minutes.
 
             If it was not you, ignore this message: your password stays as it is.
-            """, now);
+            """);
+
+    private static MailedCode QueueWithCode(
+        IDocumentSession session, DataKey key, string sealedTo, string subject, DateTimeOffset now, TimeSpan validFor, Func<string, string> body)
+    {
+        var (code, stored) = MailedCode.New(now + validFor);
+        OutboundMail.Queue(session, key, sealedTo, subject, body(code), now);
         return stored;
     }
 }
