@@ -24,8 +24,8 @@ public sealed record OwnContactDetailsBody(string Password, string Phone, string
 
 public sealed record EmailVerificationBody(string Code);
 
-/// <summary>A customer's own account, from the MySQL read model, with their personal data opened for them; and
-/// their own change of phone and address.</summary>
+/// <summary>A customer's own account, from the MySQL read model, with their personal data opened for them; their
+/// own change of phone and address; and the verification of their email address with the mailed code.</summary>
 public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
