@@ -35,12 +35,19 @@ public static partial class Mailbox
         var text = File.ReadAllText(path);
         var split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
         var headers = text[..split];
-        return new Mail(Header(headers, "To"), Header(headers, "Subject"), text[(split + 4)..], File.GetLastWriteTimeUtc(path));
+        return new Mail(Header(headers, "To"), Header(headers, "Subject"), QuotedPrintable(text[(split + 4)..]), File.GetLastWriteTimeUtc(path));
     }
+
+    /// <summary>The body as written: soft line breaks joined, =XX escapes turned back into their characters.</summary>
+    private static string QuotedPrintable(string body) =>
+        Escape().Replace(body.Replace("=\r\n", "", StringComparison.Ordinal), m => ((char)Convert.ToByte(m.Groups[1].Value, 16)).ToString());
 
     private static string Header(string headers, string name) =>
         Regex.Match(headers, $"^{name}: (.*)$", RegexOptions.Multiline).Groups[1].Value.Trim();
 
     [GeneratedRegex(@"\b[a-z2-9]{5}-[a-z2-9]{5}\b")]
     private static partial Regex Code();
+
+    [GeneratedRegex("=([0-9A-F]{2})")]
+    private static partial Regex Escape();
 }

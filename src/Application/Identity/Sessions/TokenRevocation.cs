@@ -24,15 +24,28 @@ public sealed class TokenRevocation(CredentialStore credentials, IMemoryCache ca
                 : new State(!credential.Disabled, credential.TokensValidAfter, [.. credential.EndedSessions.Select(s => s.SessionId)]);
         });
 
-        // "iat" has whole seconds: a token from the same second as the revocation is refused (the safe side).
+        // "iat" has whole seconds: a token from the same second as the revocation is refused (the safe side), unless
+        // its session began after the revocation (a sign-in right after a password reset or change).
         return state is { Active: true }
-               && issuedAt >= CeilingToSeconds(state.ValidAfter)
+               && (issuedAt >= CeilingToSeconds(state.ValidAfter) || StartOf(sessionId) > state.ValidAfter)
                && (sessionId is not { } sid || !state.EndedSessions.Contains(sid));
     }
 
     public void Forget(Guid userId) => cache.Remove(Key(userId));
 
     private static string Key(Guid userId) => "token-revocation:" + userId;
+
+    /// <summary>When a session began: its id is a version-7 GUID, which carries its creation time to the millisecond
+    /// (truncated, so never later than the truth). A token without a session began at no known time.</summary>
+    private static DateTimeOffset StartOf(Guid? sessionId)
+    {
+        if (sessionId is not { Version: 7 } sid) return DateTimeOffset.MinValue;
+        Span<byte> bytes = stackalloc byte[16];
+        sid.TryWriteBytes(bytes, bigEndian: true, out _);
+        var milliseconds = 0L;
+        foreach (var b in bytes[..6]) milliseconds = (milliseconds << 8) | b;
+        return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+    }
 
     private static DateTimeOffset CeilingToSeconds(DateTimeOffset value)
     {
