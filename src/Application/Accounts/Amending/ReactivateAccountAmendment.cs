@@ -3,6 +3,7 @@ using Marten;
 using SolarEvents.Application.ChangeRequests;
 using SolarEvents.Application.ChangeRequests.Amending;
 using SolarEvents.Application.Identity;
+using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.Accounts;
 using SolarEvents.Domain.Common;
@@ -44,7 +45,7 @@ public static class ReactivateAccountAmendmentHandler
         async ValueTask<Decision> Decide(Account account, DateTimeOffset now)
         {
             var decision = Account.Reactivate(account, change, now);
-            if (decision.IsAccepted) await AccountCredentials.ChangeAsync(session, account.Id, c => c with { Disabled = false }, cancellation);
+            if (decision.IsAccepted) await CredentialChanges.InSessionAsync(session, account.Id, c => c with { Disabled = false }, cancellation);
             return decision;
         }
     }

@@ -23,12 +23,9 @@ public static class EndBreakGlassAccessHandler
         EndBreakGlassAccess command, IDocumentSession session, Envelope envelope, TimeProvider clock, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
-        var stream = await session.Events.FetchForWriting<Employee>(command.EngineerId, cancellation);
-        var employee = stream.Aggregate ?? throw new StreamNotFoundException(command.EngineerId);
-        var events = Employee.EndBreakGlass(employee, new EndBreakGlass(command.EngineerId, EndedByEngineer), now).ThrowIfRejected();
-        var version = stream.CurrentVersion!.Value + events.Count;
-        stream.AppendMany(events);
-        return session.Remember(envelope, new StreamChanged(command.EngineerId, version), now);
+        var changed = await EmployeeStreams.DecideAsync(session, command.EngineerId,
+            employee => Employee.EndBreakGlass(employee, new EndBreakGlass(command.EngineerId, EndedByEngineer), now), cancellation);
+        return session.Remember(envelope, changed, now);
     }
 }
 

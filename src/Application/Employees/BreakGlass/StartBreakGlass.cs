@@ -40,15 +40,11 @@ public static class StartBreakGlassHandler
             ChangeRequest.Authorize(request, command.EngineerId, request.TargetStreamId, ChangeCategory.BreakGlassAccess, now), request)
             .ThrowIfRejected();
 
-        var employeeStream = await session.Events.FetchForWriting<Employee>(command.EngineerId, cancellation);
-        var employee = employeeStream.Aggregate ?? throw new StreamNotFoundException(command.EngineerId);
-        var granted = Employee.GrantBreakGlass(
-            employee, new GrantBreakGlass(command.EngineerId, request.TargetStreamId, command.RequestId, command.Until), now).ThrowIfRejected();
-        var version = employeeStream.CurrentVersion!.Value + granted.Count;
-        employeeStream.AppendMany(granted);
+        var changed = await EmployeeStreams.DecideAsync(session, command.EngineerId, employee => Employee.GrantBreakGlass(
+            employee, new GrantBreakGlass(command.EngineerId, request.TargetStreamId, command.RequestId, command.Until), now), cancellation);
         requestStream.AppendMany(ChangeRequest.Close(request, new CloseChangeRequest(command.RequestId, command.EngineerId,
             $"Break-glass access granted until {command.Until.UtcDateTime:yyyy-MM-dd HH:mm} UTC."), now).ThrowIfRejected());
         await messages.ScheduleAsync(new LapseBreakGlass(command.EngineerId, command.RequestId), command.Until);
-        return session.Remember(envelope, new StreamChanged(command.EngineerId, version), now);
+        return session.Remember(envelope, changed, now);
     }
 }

@@ -27,8 +27,8 @@ public static class OffboardEmployeeHandler
     {
         var now = clock.GetUtcNow();
         var changed = await EmployeeStreams.DecideAsync(session, command.EmployeeId, employee => Employee.Offboard(employee, command, now), cancellation);
-        if (await session.LoadAsync<Credential>(command.EmployeeId, cancellation) is { } credential)
-            session.Store(credential with { Disabled = true, TokensValidAfter = now, PasswordHash = null, Totp = new TotpState() });
+        await CredentialChanges.InSessionAsync(session, command.EmployeeId,
+            c => c with { Disabled = true, TokensValidAfter = now, PasswordHash = null, Totp = new TotpState() }, cancellation);
         return changed;
     }
 }

@@ -25,8 +25,7 @@ public static class RevokeRoleHandler
     {
         var now = clock.GetUtcNow();
         var changed = await EmployeeStreams.DecideAsync(session, command.EmployeeId, employee => Employee.RevokeRole(employee, command, now), cancellation);
-        if (await session.LoadAsync<Credential>(command.EmployeeId, cancellation) is { } credential)
-            session.Store(credential with { TokensValidAfter = now });
+        await CredentialChanges.InSessionAsync(session, command.EmployeeId, c => c with { TokensValidAfter = now }, cancellation);
         return changed;
     }
 }
