@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using SolarEvents.Domain.Accounts;
 using SolarEvents.Domain.ChangeRequests;
 using SolarEvents.Domain.Employees;
@@ -74,6 +75,18 @@ public static class EventCatalog
             typeof(InstallationScheduled),
             old => InstallationScheduledUpcaster.Upcast((InstallationScheduledV1)old)),
     ];
+
+    /// <summary>The aggregate of every cataloged type, current or superseded: the prefix of its name. Built once,
+    /// after the lists above; the projector looks it up for every event it writes.</summary>
+    private static readonly FrozenDictionary<Type, string> StreamKinds =
+        Current.Select(e => (e.Name, e.Type))
+            .Concat(Superseded.Select(e => (e.Name, Type: e.OldType)))
+            .ToFrozenDictionary(e => e.Type, e => e.Name[..e.Name.IndexOf('.', StringComparison.Ordinal)]);
+
+    /// <summary>The kind of stream an event type belongs to, the prefix of its stable name ("order", "account",
+    /// "change_request", "employee", "privacy"); null for a type that is not cataloged. Where the class lives
+    /// plays no part, so moving it changes nothing that reads this.</summary>
+    public static string? StreamKindOf(Type eventType) => StreamKinds.GetValueOrDefault(eventType);
 
     /// <summary>The stable name of a current event type; throws for a type that is not cataloged.</summary>
     public static string NameOf(Type eventType) =>

@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using SolarEvents.Domain;
 using SolarEvents.Domain.Accounts;
 using SolarEvents.Projections.ReadModels;
 
@@ -27,7 +28,7 @@ public sealed class AccountViewWriter : IReadModelWriter
             return;
         }
 
-        if (stored.Data.GetType().Namespace != typeof(AccountRegistered).Namespace) return;
+        if (!IsAccountEvent(stored.Data.GetType())) return;
         var account = await db.Accounts.FindAsync([stored.StreamId], cancellation)
                       ?? throw new InvalidOperationException($"Account {stored.StreamId} has no row.");
         switch (stored.Data)
@@ -58,4 +59,7 @@ public sealed class AccountViewWriter : IReadModelWriter
         account.Version = stored.Version;
         account.UpdatedAt = stored.Timestamp;
     }
+
+    /// <summary>Whether events of this type belong to an account stream, by their cataloged name.</summary>
+    internal static bool IsAccountEvent(Type eventType) => EventCatalog.StreamKindOf(eventType) == "account";
 }

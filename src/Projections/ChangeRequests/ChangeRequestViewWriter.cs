@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using SolarEvents.Domain;
 using SolarEvents.Domain.ChangeRequests;
 using SolarEvents.Projections.ReadModels;
 
@@ -28,7 +29,7 @@ public sealed class ChangeRequestViewWriter : IReadModelWriter
             return;
         }
 
-        if (stored.Data.GetType().Namespace != typeof(ChangeRequestOpened).Namespace) return;
+        if (!IsChangeRequestEvent(stored.Data.GetType())) return;
         var request = await db.ChangeRequests.FindAsync([stored.StreamId], cancellation)
                       ?? throw new InvalidOperationException($"Change request {stored.StreamId} has no row.");
         switch (stored.Data)
@@ -53,4 +54,7 @@ public sealed class ChangeRequestViewWriter : IReadModelWriter
         request.Version = stored.Version;
         request.UpdatedAt = stored.Timestamp;
     }
+
+    /// <summary>Whether events of this type belong to a change request stream, by their cataloged name.</summary>
+    internal static bool IsChangeRequestEvent(Type eventType) => EventCatalog.StreamKindOf(eventType) == "change_request";
 }

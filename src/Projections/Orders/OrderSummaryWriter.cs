@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using SolarEvents.Domain;
 using SolarEvents.Domain.Orders;
 using SolarEvents.Projections.ReadModels;
 
@@ -15,7 +16,7 @@ public sealed class OrderSummaryWriter : IReadModelWriter
             return;
         }
 
-        if (!IsOrderEvent(stored.Data)) return;
+        if (!IsOrderEvent(stored.Data.GetType())) return;
         var order = await db.OrderSummaries.FindAsync([stored.StreamId], cancellation)
                     ?? throw new InvalidOperationException($"Order {stored.StreamId} has no summary row.");
         Evolve(order, stored.Data);
@@ -41,7 +42,8 @@ public sealed class OrderSummaryWriter : IReadModelWriter
         UpdatedAt = stored.Timestamp,
     };
 
-    private static bool IsOrderEvent(object data) => data.GetType().Namespace == typeof(QuoteRequested).Namespace;
+    /// <summary>Whether events of this type belong to an order stream, by their cataloged name.</summary>
+    internal static bool IsOrderEvent(Type eventType) => EventCatalog.StreamKindOf(eventType) == "order";
 
     private static void Evolve(OrderSummary order, object data)
     {

@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using SolarEvents.Domain.Accounts;
 using SolarEvents.Domain.ChangeRequests;
 using SolarEvents.Domain.Orders;
+using SolarEvents.Projections.Accounts;
+using SolarEvents.Projections.ChangeRequests;
+using SolarEvents.Projections.Orders;
 
 namespace SolarEvents.Projections.ReadModels;
 
@@ -17,9 +20,9 @@ public static class ReadModelWriters
     /// <summary>The writers that keep one row per stream, in the order they see each event.</summary>
     public static IReadOnlyList<IReadModelWriter> All { get; } =
     [
-        new Orders.OrderSummaryWriter(),
-        new Accounts.AccountViewWriter(),
-        new ChangeRequests.ChangeRequestViewWriter(),
+        new OrderSummaryWriter(),
+        new AccountViewWriter(),
+        new ChangeRequestViewWriter(),
     ];
 
     /// <summary>
@@ -46,20 +49,20 @@ public static class ReadModelWriters
     {
         // EF.Constant inlines the ids as an IN list (they are Guids from the event store, never input), which the
         // server answers from the primary key; a parameterized collection would go through JSON_TABLE.
-        if (StreamsUpdated(page, creation: typeof(QuoteRequested)) is { Count: > 0 } orders)
+        if (StreamsUpdated(page, typeof(QuoteRequested), OrderSummaryWriter.IsOrderEvent) is { Count: > 0 } orders)
             await db.OrderSummaries.Where(o => EF.Constant(orders).Contains(o.OrderId)).LoadAsync(cancellation);
-        if (StreamsUpdated(page, creation: typeof(ChangeRequestOpened)) is { Count: > 0 } requests)
+        if (StreamsUpdated(page, typeof(ChangeRequestOpened), ChangeRequestViewWriter.IsChangeRequestEvent) is { Count: > 0 } requests)
             await db.ChangeRequests.Where(r => EF.Constant(requests).Contains(r.RequestId)).LoadAsync(cancellation);
-        if (StreamsUpdated(page, creation: typeof(AccountRegistered)) is { Count: > 0 } accounts)
+        if (StreamsUpdated(page, typeof(AccountRegistered), AccountViewWriter.IsAccountEvent) is { Count: > 0 } accounts)
             await db.Accounts.Where(a => EF.Constant(accounts).Contains(a.AccountId)).LoadAsync(cancellation);
     }
 
-    /// <summary>The streams whose events (those in the namespace of <paramref name="creation"/>, as the writers
-    /// tell them apart) update an existing row: all but those the page itself creates.</summary>
-    private static List<Guid> StreamsUpdated(IReadOnlyList<IEvent> page, Type creation)
+    /// <summary>The streams whose events (those a writer takes as its own, told apart by <paramref name="isOwn"/>)
+    /// update an existing row: all but those the page itself creates.</summary>
+    private static List<Guid> StreamsUpdated(IReadOnlyList<IEvent> page, Type creation, Func<Type, bool> isOwn)
     {
         var created = page.Where(e => e.Data.GetType() == creation).Select(e => e.StreamId).ToHashSet();
-        return page.Where(e => e.Data.GetType().Namespace == creation.Namespace && !created.Contains(e.StreamId))
+        return page.Where(e => isOwn(e.Data.GetType()) && !created.Contains(e.StreamId))
             .Select(e => e.StreamId).Distinct().ToList();
     }
 }

@@ -73,6 +73,20 @@ public partial class event_catalog
     public void an_uncataloged_type_has_no_name() =>
         Assert.Throws<ArgumentException>(() => EventCatalog.NameOf(typeof(string)));
 
+    [Fact]
+    public void the_stream_kind_of_every_cataloged_type_is_its_name_prefix() =>
+        Assert.All(
+            EventCatalog.Current.Select(e => (e.Name, e.Type)).Concat(EventCatalog.Superseded.Select(e => (e.Name, Type: e.OldType))),
+            e => Assert.Equal(e.Name.Split('.')[0], EventCatalog.StreamKindOf(e.Type)));
+
+    [Fact]
+    public void an_uncataloged_type_has_no_stream_kind()
+    {
+        Assert.Null(EventCatalog.StreamKindOf(typeof(string)));
+        // Beside the order events, in their namespace, but not an event.
+        Assert.Null(EventCatalog.StreamKindOf(typeof(Order)));
+    }
+
     private static IEnumerable<Type> EventsAppliedBy(Type aggregate) =>
         aggregate.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
             .Where(m => m.Name is "When" or "Start" && m.ReturnType == aggregate && m.GetParameters().Length == 1)
