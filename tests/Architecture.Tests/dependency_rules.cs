@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace SolarEvents.Architecture.Tests;
 
-/// <summary>DESIGN.md's dependency table, checked on the compiled assemblies.</summary>
+/// <summary>The dependency rules of docs/architecture.md, checked on the compiled assemblies.</summary>
 public sealed class dependency_rules
 {
     private static readonly Assembly Domain = typeof(SolarEvents.Domain.EventCatalog).Assembly;

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace SolarEvents.Architecture.Tests;
 
 /// <summary>
-/// SECURITY.md A03: queries go through Marten's LINQ, EF Core or parameters, never through SQL text with values
+/// docs/security.md, A03: queries go through Marten's LINQ, EF Core or parameters, never through SQL text with values
 /// pasted in. The sources are parsed, and every SQL-looking string that is assembled at run time (interpolated, or
 /// joined with <c>+</c>) is found. The few places that must assemble SQL, because DDL and account statements take no
 /// parameters, are listed with the reason what they insert is safe; anything else fails here.

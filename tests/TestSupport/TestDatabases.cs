@@ -9,8 +9,8 @@ namespace SolarEvents.TestSupport;
 /// </summary>
 public sealed class TestDatabases : IAsyncDisposable
 {
-    /// <summary>The role the API and the projector connect as once the schema step has run (DESIGN.md: it may read and
-    /// append events, never change them). Roles belong to the whole server, so every test database shares it.</summary>
+    /// <summary>The role the API and the projector connect as once the schema step has run (docs/compliance.md: it may read
+    /// and append events, never change them). Roles belong to the whole server, so every test database shares it.</summary>
     public const string AppRole = "solarevents_app";
 
     private TestDatabases(string name, string postgres, string postgresApp, string mySql)

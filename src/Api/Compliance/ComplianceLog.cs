@@ -1,6 +1,6 @@
 namespace SolarEvents.Api.Compliance;
 
-/// <summary>Security events of the compliance module, with stable event ids (SECURITY.md A09).</summary>
+/// <summary>Security events of the compliance module, with stable event ids (docs/security.md, A09).</summary>
 public static partial class ComplianceLog
 {
     [LoggerMessage(EventId = 8110, Level = LogLevel.Critical,

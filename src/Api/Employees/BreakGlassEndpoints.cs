@@ -15,9 +15,10 @@ public sealed record BreakGlassRequestBody(Guid AccountId, string Reason, string
 public sealed record BreakGlassStartBody(DateTimeOffset Until);
 
 /// <summary>
-/// Break-glass for engineers (DESIGN.md, Access): ask with a reason and an incident reference, get another person's
-/// approval (the ordinary change-request approval), start it for at most 8 hours, read that one customer's account,
-/// end it or let it lapse. Every read is recorded like a support agent's, and every start and read is a security event.
+/// Break-glass for engineers (docs/architecture.md, Access table): ask with a reason and an incident reference, get
+/// another person's approval (the ordinary change-request approval), start it for at most 8 hours, read that one
+/// customer's account, end it or let it lapse. Every read is recorded like a support agent's, and every start and
+/// read is a security event.
 /// </summary>
 public static class BreakGlassEndpoints
 {

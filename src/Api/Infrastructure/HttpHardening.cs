@@ -16,7 +16,7 @@ public static class HttpHardening
 {
     public const string CorsPolicy = "allowlist";
 
-    /// <summary>HSTS lifetime: one year, the least that browsers' preload lists and SECURITY.md accept.</summary>
+    /// <summary>HSTS lifetime: one year, the least that browsers' preload lists accept (docs/security.md, A02).</summary>
     public static readonly TimeSpan HstsMaxAge = TimeSpan.FromDays(365);
 
     public static IServiceCollection AddHttpHardening(this IServiceCollection services, IConfiguration configuration)

@@ -6,8 +6,9 @@ using SolarEvents.Domain.Privacy;
 namespace SolarEvents.Application.PersonalData;
 
 /// <summary>
-/// The durable record of employees reading customers' personal data (DESIGN.md, Audit). A read is recorded,
-/// and committed, before the data leaves the API: if recording fails, the caller gets an error, not the data.
+/// The durable record of employees reading customers' personal data (docs/security.md, "Personal data"). A
+/// read is recorded, and committed, before the data leaves the API: if recording fails, the caller gets an error,
+/// not the data.
 /// </summary>
 public sealed class PersonalDataAccessLog(IDocumentStore store, TimeProvider clock)
 {

@@ -1,6 +1,6 @@
 namespace SolarEvents.Domain.Employees;
 
-/// <summary>The roles an employee can be granted (DESIGN.md, Access). Customers are not employees, so
+/// <summary>The roles an employee can be granted (docs/architecture.md, Access table). Customers are not employees, so
 /// <c>Customer</c> is not here. Append new roles at the end and never renumber.</summary>
 public enum EmployeeRole
 {

@@ -11,9 +11,9 @@ using SolarEvents.TestSupport;
 namespace SolarEvents.EndToEnd.Tests.Compliance;
 
 /// <summary>
-/// DESIGN.md: "the database role the API uses may insert and read events but not update or delete them". The shared
-/// system is deployed the production way (schema step as the privileged user, hosts as the app role); this looks at
-/// the running hosts' own connections, not at a role set up on the side.
+/// The database role the API uses may insert and read events but not update or delete them (docs/compliance.md,
+/// "Append-only at the database"). The shared system is deployed the production way (schema step as the privileged
+/// user, hosts as the app role); this looks at the running hosts' own connections, not at a role set up on the side.
 /// </summary>
 [Collection(WholeSystem.Name)]
 public sealed class the_system_runs_as_the_app_role(SolarEventsApp app)

@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 namespace SolarEvents.EndToEnd.Tests.Https;
 
 /// <summary>
-/// SECURITY.md A02/A05: with a certificate configured, the API speaks TLS 1.2 or 1.3 only, sends HSTS for at least a
+/// docs/security.md, A02/A05: with a certificate configured, the API speaks TLS 1.2 or 1.3 only, sends HSTS for at least a
 /// year over HTTPS, redirects plain HTTP to HTTPS, and behind a known proxy takes the forwarded scheme (no redirect
 /// loop, HSTS as over HTTPS). In the whole-system collection because it boots <see cref="Program"/>.
 /// </summary>

@@ -11,7 +11,7 @@ namespace SolarEvents.EndToEnd.Tests.PersonalData;
 
 /// <summary>
 /// Engineers read no personal data, except one customer's, for a few hours, under a request someone else approved
-/// (DESIGN.md, Access). Every read is recorded, and every start and read is a security event.
+/// (docs/architecture.md, Access table). Every read is recorded, and every start and read is a security event.
 /// </summary>
 [Collection(WholeSystem.Name)]
 public sealed class break_glass_access(SolarEventsApp app)

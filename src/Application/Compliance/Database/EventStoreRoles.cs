@@ -4,10 +4,10 @@ using Npgsql;
 namespace SolarEvents.Application.Compliance.Database;
 
 /// <summary>
-/// The two PostgreSQL roles of DESIGN.md: an owner that holds the schema and runs migrations, and the role the
-/// API and the projector connect with, which may insert and read events (and digests) but never update,
-/// delete or truncate them. Other tables of the database (Marten's stream table, the daemon's progress,
-/// Wolverine's) get ordinary read/write grants. Run as a superuser at deployment; idempotent.
+/// The two PostgreSQL roles (docs/compliance.md, "Append-only at the database"): an owner that holds the schema and
+/// runs migrations, and the role the API and the projector connect with, which may insert and read events (and
+/// digests) but never update, delete or truncate them. Other tables of the database (Marten's stream table, the
+/// daemon's progress, Wolverine's) get ordinary read/write grants. Run as a superuser at deployment; idempotent.
 /// Passwords are not this code's business: set them with <c>ALTER ROLE ... PASSWORD</c> from the secret store.
 /// </summary>
 public static partial class EventStoreRoles
