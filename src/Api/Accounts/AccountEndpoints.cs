@@ -9,7 +9,6 @@ using SolarEvents.Application.Identity.Reauthenticating;
 using SolarEvents.Application.Messaging;
 using SolarEvents.Application.PersonalData;
 using SolarEvents.Projections.ReadModels;
-using Wolverine;
 
 namespace SolarEvents.Api.Accounts;
 
@@ -30,19 +29,20 @@ public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/accounts/me", GetMine).RequireAuthorization(Authentication.Policies.Customer);
+        app.MapGet("/api/v1/accounts/me", GetMine).RequireCapability(Capability.OwnAccount);
         app.MapPost("/api/v1/accounts/me/contact-details", ChangeContactDetails)
-            .RequireAuthorization(Authentication.Policies.Customer).RequireRateLimiting(RateLimiting.Mfa);
+            .RequireCapability(Capability.OwnAccount).RequireRateLimiting(RateLimiting.Mfa).Dispatches(typeof(ChangeOwnContactDetails));
         var verification = app.MapGroup("/api/v1/accounts/me/email-verification")
-            .RequireAuthorization(Authentication.Policies.Customer).RequireRateLimiting(RateLimiting.Mfa);
-        verification.MapPost("/", VerifyEmail);
-        verification.MapPost("/resend", ResendVerification);
+            .RequireCapability(Capability.OwnAccount).RequireRateLimiting(RateLimiting.Mfa);
+        verification.MapPost("/", VerifyEmail).Dispatches(typeof(VerifyOwnEmail));
+        verification.MapPost("/resend", ResendVerification).Dispatches(typeof(ResendEmailVerification));
     }
 
     /// <summary>200 with the account's new version; 400 when the code is wrong, used up or expired.</summary>
-    private static async Task<IResult> VerifyEmail(EmailVerificationBody body, HttpContext http, IMessageBus bus, CancellationToken cancellation)
+    private static async Task<IResult> VerifyEmail(EmailVerificationBody body, HttpContext http, CancellationToken cancellation)
     {
-        var outcome = await bus.InvokeAsync<EmailVerificationOutcome>(new VerifyOwnEmail(Actor.From(http.User)!.Id, body.Code), cancellation);
+        var customer = http.Caller().Id;
+        var outcome = await CommandDispatch.SendAsync<EmailVerificationOutcome>(http, new VerifyOwnEmail(customer, body.Code), customer, body, cancellation);
         return outcome.Changed is { } changed
             ? TypedResults.Ok(changed)
             : AuthEndpoints.Problem(StatusCodes.Status400BadRequest, ProblemTypes.InvalidCode, "Code not accepted",
@@ -50,24 +50,27 @@ public static class AccountEndpoints
     }
 
     /// <summary>202: a new code is on its way, and the previous one no longer works.</summary>
-    private static async Task<Accepted> ResendVerification(HttpContext http, IMessageBus bus, CancellationToken cancellation)
+    private static async Task<Accepted> ResendVerification(HttpContext http, CancellationToken cancellation)
     {
-        await bus.InvokeAsync(new ResendEmailVerification(Actor.From(http.User)!.Id), cancellation);
+        var customer = http.Caller().Id;
+        await CommandDispatch.SendAsync<Acknowledged>(http, new ResendEmailVerification(customer), customer, body: null, cancellation);
         return TypedResults.Accepted((string?)null);
     }
 
     /// <summary>200 with the account's new version; 403 when the password is wrong (it counts towards the lockout).</summary>
     private static async Task<IResult> ChangeContactDetails(
-        OwnContactDetailsBody body, HttpContext http, Reauthentication reauthentication, IMessageBus bus, CancellationToken cancellation)
+        OwnContactDetailsBody body, HttpContext http, Reauthentication reauthentication, CancellationToken cancellation)
     {
-        var customer = Actor.From(http.User)!;
+        var customer = http.Caller();
         if (!await reauthentication.ConfirmAsync(customer.Id, body.Password, "a contact details change", cancellation))
         {
             return AuthEndpoints.Problem(StatusCodes.Status403Forbidden, ProblemTypes.InvalidCredentials, "Re-authentication failed",
                 "The password is not right.");
         }
 
-        return TypedResults.Ok(await bus.InvokeAsync<StreamChanged>(new ChangeOwnContactDetails(customer.Id, body.Phone, body.Address), cancellation));
+        var command = new ChangeOwnContactDetails(customer.Id, body.Phone, body.Address);
+        // The password stays out of what identifies the request for its idempotency key.
+        return TypedResults.Ok(await CommandDispatch.SendAsync<StreamChanged>(http, command, customer.Id, body with { Password = "" }, cancellation));
     }
 
     private static async Task<Results<Ok<MyAccount>, NotFound>> GetMine(

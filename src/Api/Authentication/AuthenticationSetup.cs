@@ -48,10 +48,7 @@ public static class AuthenticationSetup
 
         // Deny by default: an endpoint without its own policy still needs an authenticated caller.
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.Customer, policy => policy.RequireRole(Roles.Customer))
-            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;
     }
 
@@ -74,13 +71,4 @@ public static class AuthenticationSetup
 
     private static Guid? SessionOf(System.Security.Claims.ClaimsPrincipal? principal) =>
         Guid.TryParse(principal?.FindFirst(ClaimNames.SessionId)?.Value, out var sid) ? sid : null;
-}
-
-public static class Policies
-{
-    public const string Customer = "role:customer";
-    public const string Admin = "role:admin";
-
-    /// <summary>Any signed-in user, whatever the role (their own MFA settings).</summary>
-    public const string SignedIn = "signed-in";
 }

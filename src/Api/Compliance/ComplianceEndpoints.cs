@@ -1,3 +1,4 @@
+using SolarEvents.Application.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SolarEvents.Api.Infrastructure;
 using SolarEvents.Application.Compliance.Chain;
@@ -27,7 +28,7 @@ public static class ComplianceEndpoints
 
     public static void MapComplianceEndpoints(this IEndpointRouteBuilder app)
     {
-        var compliance = app.MapGroup("/api/v1/compliance").RequireAuthorization(ComplianceSetup.Policy);
+        var compliance = app.MapGroup("/api/v1/compliance").RequireCapability(Capability.ComplianceAudit);
         compliance.MapGet("/streams/{streamId:guid}/events", StreamEvents);
         compliance.MapGet("/orders/{orderId:guid}/state", OrderState);
         compliance.MapGet("/accounts/{accountId:guid}/state", AccountState);

@@ -2,7 +2,6 @@ using SolarEvents.Application.Compliance.Chain;
 using SolarEvents.Application.Compliance.Digests;
 using SolarEvents.Application.Compliance.Export;
 using SolarEvents.Application.Compliance.History;
-using SolarEvents.Application.Identity;
 
 namespace SolarEvents.Api.Compliance;
 
@@ -10,7 +9,6 @@ namespace SolarEvents.Api.Compliance;
 /// digests. Registered after the event store, so that Marten's schema exists before the guards are installed.</summary>
 public static class ComplianceSetup
 {
-    public const string Policy = "role:compliance";
 
     /// <summary><paramref name="installGuards"/>: install the hash-chain and append-only triggers at startup (needs the
     /// tables' owner); otherwise the schema step installed them at deployment and the API only checks them.</summary>
@@ -23,7 +21,6 @@ public static class ComplianceSetup
         services.AddSingleton<DigestStore>();
         services.AddSingleton<HistoryExporter>();
         services.AddSingleton<ComplianceHistory>();
-        services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.RequireRole(Roles.Compliance));
         services.AddHostedService(provider => ActivatorUtilities.CreateInstance<EventStoreGuardsInstaller>(provider, installGuards));
         services.AddHostedService<PeriodicDigests>();
         return services;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using SolarEvents.Api.Queries;
+using SolarEvents.Api.Infrastructure;
 using SolarEvents.Api.Support;
 using SolarEvents.Application.Employees.BreakGlass;
 using SolarEvents.Application.Identity;
@@ -24,33 +24,30 @@ public static class BreakGlassEndpoints
 {
     public static void MapBreakGlassEndpoints(this IEndpointRouteBuilder app)
     {
-        var breakGlass = app.MapGroup("/api/v1/break-glass").RequireAuthorization(StaffPolicies.BreakGlass);
-        breakGlass.MapPost("/requests", Request);
-        breakGlass.MapPost("/requests/{requestId:guid}/start", Start);
-        breakGlass.MapPost("/end", End);
+        var breakGlass = app.MapGroup("/api/v1/break-glass").RequireCapability(Capability.BreakGlass);
+        var commands = breakGlass.MapGroup("").RequiresIdempotencyKey();
+        commands.MapPost("/requests", Request).Dispatches(typeof(RequestBreakGlass));
+        commands.MapPost("/requests/{requestId:guid}/start", Start).Dispatches(typeof(StartBreakGlass));
+        commands.MapPost("/end", End).Dispatches(typeof(EndBreakGlassAccess));
         breakGlass.MapGet("/accounts/{accountId:guid}", ReadAccount);
     }
 
     private static async Task<Created<StreamChanged>> Request(BreakGlassRequestBody body, HttpContext http, CancellationToken cancellation)
     {
-        var command = new RequestBreakGlass(Guid.CreateVersion7(), EngineerId(http), body.AccountId, body.Reason, body.IncidentReference);
-        var changed = await IdempotentCommands.SendAsync(http, command, body, command.RequestId, cancellation);
+        var command = new RequestBreakGlass(Guid.CreateVersion7(), http.Caller().Id, body.AccountId, body.Reason, body.IncidentReference);
+        var changed = await CommandDispatch.SendAsync<StreamChanged>(http, command, command.RequestId, body, cancellation);
         return TypedResults.Created($"/api/v1/staff/change-requests/{changed.StreamId}/trail", changed);
     }
 
     private static async Task<Ok<StreamChanged>> Start(
-        Guid requestId, BreakGlassStartBody body, HttpContext http, SecurityEvents securityEvents, CancellationToken cancellation)
-    {
-        var engineer = EngineerId(http);
-        var changed = await IdempotentCommands.SendAsync(http, new StartBreakGlass(engineer, requestId, body.Until), body, requestId, cancellation);
-        securityEvents.Record(SecurityEvents.BreakGlassGranted, engineer, $"under change request {requestId} until {body.Until:O}");
-        return TypedResults.Ok(changed);
-    }
+        Guid requestId, BreakGlassStartBody body, HttpContext http, CancellationToken cancellation) =>
+        TypedResults.Ok(await CommandDispatch.SendAsync<StreamChanged>(http,
+            new StartBreakGlass(http.Caller().Id, requestId, body.Until), requestId, body, cancellation));
 
     private static async Task<Ok<StreamChanged>> End(HttpContext http, CancellationToken cancellation)
     {
-        var command = new EndBreakGlassAccess(EngineerId(http));
-        return TypedResults.Ok(await IdempotentCommands.SendAsync(http, command, command, command.EngineerId, cancellation));
+        var command = new EndBreakGlassAccess(http.Caller().Id);
+        return TypedResults.Ok(await CommandDispatch.SendAsync<StreamChanged>(http, command, command.EngineerId, body: null, cancellation));
     }
 
     /// <summary>404 unless the engineer's access covers this account now: without it, the account might as well not
@@ -59,7 +56,7 @@ public static class BreakGlassEndpoints
         Guid accountId, HttpContext http, BreakGlassAccess access, IDbContextFactory<ReadModelDbContext> contexts, PersonalDataKeys keys,
         PersonalDataAccessLog accessLog, SecurityEvents securityEvents, CancellationToken cancellation)
     {
-        var engineer = EngineerId(http);
+        var engineer = http.Caller().Id;
         if (!await access.CoversAsync(engineer, accountId, cancellation)) return TypedResults.NotFound();
 
         await using var db = await contexts.CreateDbContextAsync(cancellation);
@@ -69,6 +66,4 @@ public static class BreakGlassEndpoints
         var shown = await StaffAccountEndpoints.RevealAsync([account], http, keys, accessLog, "break-glass", cancellation);
         return TypedResults.Ok(shown[0]);
     }
-
-    private static Guid EngineerId(HttpContext http) => Actor.From(http.User)!.Id;
 }

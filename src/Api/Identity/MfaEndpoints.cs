@@ -1,4 +1,3 @@
-using SolarEvents.Api.Authentication;
 using SolarEvents.Api.Infrastructure;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Identity.Mfa;
@@ -16,7 +15,7 @@ public static class MfaEndpoints
 {
     public static void MapMfaEndpoints(this IEndpointRouteBuilder app)
     {
-        var mfa = app.MapGroup("/api/v1/auth/mfa").RequireAuthorization(Policies.SignedIn).RequireRateLimiting(RateLimiting.Mfa);
+        var mfa = app.MapGroup("/api/v1/auth/mfa").RequireCapability(Capability.OwnCredentials).RequireRateLimiting(RateLimiting.Mfa);
         mfa.MapPost("/totp", Start);
         mfa.MapPost("/totp/confirm", Confirm);
     }

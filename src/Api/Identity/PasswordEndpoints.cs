@@ -1,4 +1,3 @@
-using SolarEvents.Api.Authentication;
 using SolarEvents.Api.Infrastructure;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Identity.ChangingPassword;
@@ -13,7 +12,7 @@ public sealed record PasswordChangeRequest(string CurrentPassword, string NewPas
 public static class PasswordEndpoints
 {
     public static void MapPasswordEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/v1/auth/password", Change).RequireAuthorization(Policies.SignedIn).RequireRateLimiting(RateLimiting.Mfa);
+        app.MapPost("/api/v1/auth/password", Change).RequireCapability(Capability.OwnCredentials).RequireRateLimiting(RateLimiting.Mfa);
 
     /// <summary>204 and every session ended (this one too); 403 when the current password is wrong.</summary>
     private static async Task<IResult> Change(PasswordChangeRequest body, HttpContext http, PasswordChange change, CancellationToken cancellation)

@@ -10,7 +10,6 @@ using SolarEvents.Api.Employees;
 using SolarEvents.Api.Identity;
 using SolarEvents.Api.Operations;
 using SolarEvents.Api.Orders;
-using SolarEvents.Api.Queries;
 using SolarEvents.Api.Sales;
 using SolarEvents.Api.Support;
 using SolarEvents.Application.ChangeRequests;
@@ -44,7 +43,6 @@ public static class ApiSetup
         services.AddSolarEventsAuthentication(configuration);
         services.AddCommandPolicies();
         services.AddChangeRequests(configuration);
-        services.AddStaffPolicies();
         services.AddSolarEventsRateLimiting(configuration);
         services.AddReadModels(configuration);
         services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));

@@ -1,5 +1,6 @@
+using SolarEvents.Application.Identity;
+using SolarEvents.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using SolarEvents.Api.Queries;
 using SolarEvents.Projections.ReadModels;
 
 namespace SolarEvents.Api.Operations;
@@ -9,7 +10,7 @@ public static class OperationsEndpoints
 {
     public static void MapOperationsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/ops/projections", GetStatus).RequireAuthorization(StaffPolicies.Operations);
+        app.MapGet("/api/v1/ops/projections", GetStatus).RequireCapability(Capability.Operations);
     }
 
     private static async Task<Ok<ProjectionStatus>> GetStatus(ReadModelLag lag, CancellationToken cancellation) =>

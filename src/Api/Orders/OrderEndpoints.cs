@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using SolarEvents.Api.Infrastructure;
 using SolarEvents.Api.Queries;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.Orders;
 using SolarEvents.Projections.ReadModels;
-using Wolverine;
 
 namespace SolarEvents.Api.Orders;
 
@@ -17,18 +17,16 @@ public static class OrderEndpoints
 {
     public static void MapOrderEndpoints(this IEndpointRouteBuilder app)
     {
-        var customerOrders = app.MapGroup("/api/v1/orders").RequireAuthorization(Authentication.Policies.Customer);
-        customerOrders.MapPost("/", RequestQuote);
+        var customerOrders = app.MapGroup("/api/v1/orders").RequireCapability(Capability.OwnAccount);
+        customerOrders.MapPost("/", RequestQuote).Dispatches(typeof(RequestQuote));
         customerOrders.MapGet("/", ListOwnOrders);
         customerOrders.MapGet("/{orderId:guid}", GetOwnOrder);
     }
 
-    private static async Task<Created<StreamChanged>> RequestQuote(
-        RequestQuoteBody body, HttpContext http, IMessageBus bus, CancellationToken cancellation)
+    private static async Task<Created<StreamChanged>> RequestQuote(RequestQuoteBody body, HttpContext http, CancellationToken cancellation)
     {
-        var customer = Actor.From(http.User)!;
-        var command = new RequestQuote(Guid.CreateVersion7(), customer.Id, body.Site, body.Roof, body.EstimatedKwp, body.System);
-        var changed = await bus.InvokeAsync<StreamChanged>(command, cancellation);
+        var command = new RequestQuote(Guid.CreateVersion7(), http.Caller().Id, body.Site, body.Roof, body.EstimatedKwp, body.System);
+        var changed = await CommandDispatch.SendAsync<StreamChanged>(http, command, command.OrderId, body, cancellation);
         return TypedResults.Created($"/api/v1/orders/{changed.StreamId}", changed);
     }
 

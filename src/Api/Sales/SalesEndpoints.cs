@@ -1,3 +1,5 @@
+using SolarEvents.Application.Identity;
+using SolarEvents.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SolarEvents.Api.Accounts;
@@ -17,7 +19,7 @@ public static class SalesEndpoints
 {
     public static void MapSalesEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/sales/pipeline", ListPipeline).RequireAuthorization(StaffPolicies.Sales);
+        app.MapGet("/api/v1/sales/pipeline", ListPipeline).RequireCapability(Capability.SalesPipeline);
     }
 
     private static async Task<Ok<Page<PipelineItem>>> ListPipeline(

@@ -28,7 +28,7 @@ public static class StaffAccountEndpoints
 
     public static void MapStaffAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        var accounts = app.MapGroup("/api/v1/staff/accounts").RequireAuthorization(StaffPolicies.PersonalData);
+        var accounts = app.MapGroup("/api/v1/staff/accounts").RequireCapability(Capability.PersonalData);
         accounts.MapGet("/{accountId:guid}", GetAccount);
         accounts.MapPost("/search", Search);
     }

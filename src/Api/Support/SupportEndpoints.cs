@@ -1,3 +1,5 @@
+using SolarEvents.Application.Identity;
+using SolarEvents.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SolarEvents.Api.Queries;
@@ -19,12 +21,12 @@ public static class SupportEndpoints
 {
     public static void MapSupportEndpoints(this IEndpointRouteBuilder app)
     {
-        var support = app.MapGroup("/api/v1/staff").RequireAuthorization(StaffPolicies.Support);
+        var support = app.MapGroup("/api/v1/staff").RequireCapability(Capability.SupportDesk);
         support.MapGet("/orders/{orderId:guid}", GetOrder);
         support.MapGet("/change-requests", ListChangeRequests);
         support.MapGet("/orders/{targetId:guid}/change-requests", GetTargetTrail);
         support.MapGet("/accounts/{targetId:guid}/change-requests", GetTargetTrail);
-        app.MapGet("/api/v1/staff/change-requests/{requestId:guid}/trail", GetTrail).RequireAuthorization(StaffPolicies.RequestTrail);
+        app.MapGet("/api/v1/staff/change-requests/{requestId:guid}/trail", GetTrail).RequireCapability(Capability.RequestTrail);
     }
 
     private static async Task<Results<Ok<StaffOrderDetail>, NotFound>> GetOrder(

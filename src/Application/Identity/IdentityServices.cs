@@ -24,6 +24,7 @@ public static class IdentityServices
         services.AddMemoryCache();
         services.AddSingleton<SecurityEvents>();
         services.AddSingleton<PasswordHasher>();
+        services.AddScoped<Registering.CustomerRegistration>();
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<EmployeeRoles>();
         services.AddSingleton<Employees.BreakGlass.BreakGlassAccess>();

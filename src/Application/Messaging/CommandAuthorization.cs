@@ -9,18 +9,28 @@ namespace SolarEvents.Application.Messaging;
 /// <summary>The requirement of one command type; the command itself is the resource that handlers inspect.</summary>
 public sealed class CommandRequirement<TCommand> : IAuthorizationRequirement;
 
-/// <summary>Base for a command's authorization rule: decide from the caller and the command.</summary>
-public abstract class CommandAuthorizationHandler<TCommand> : AuthorizationHandler<CommandRequirement<TCommand>, TCommand>
+/// <summary>
+/// Base for a command's authorization rule: the caller's role must have the command's capability in the access
+/// table (<see cref="Access"/>, the same entry its route's policy reads), then the command's own finer rule
+/// (whose stream it is, who acts) must hold.
+/// </summary>
+public abstract class CommandAuthorizationHandler<TCommand>(Capability capability)
+    : AuthorizationHandler<CommandRequirement<TCommand>, TCommand>
 {
+    /// <summary>The capability this command needs; a command whose need depends on its content overrides it
+    /// (null: nobody may issue it).</summary>
+    public virtual Capability? CapabilityOf(TCommand command) => capability;
+
     protected sealed override Task HandleRequirementAsync(
         AuthorizationHandlerContext context, CommandRequirement<TCommand> requirement, TCommand resource)
     {
         var actor = Actor.From(context.User);
-        if (actor is not null && IsAllowed(actor, resource)) context.Succeed(requirement);
+        if (actor is not null && CapabilityOf(resource) is { } needed && Access.Allows(actor.Role, needed) && IsAllowed(actor, resource)) context.Succeed(requirement);
         return Task.CompletedTask;
     }
 
-    protected abstract bool IsAllowed(Actor actor, TCommand command);
+    /// <summary>The rule beyond the capability: by default, none.</summary>
+    protected virtual bool IsAllowed(Actor actor, TCommand command) => true;
 }
 
 /// <summary>A command a caller may issue without signing in (self-registration). Its actor, stamped on the

@@ -3,6 +3,7 @@ using FluentValidation;
 using JasperFx.CodeGeneration.Model;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using SolarEvents.Application.Identity;
 using SolarEvents.Application.Orders.RequestingQuote;
 using Wolverine;
 
@@ -27,9 +28,14 @@ public static class CommandBusConfiguration
         options.ServiceLocationPolicy = ServiceLocationPolicy.AlwaysAllowed;
     }
 
-    /// <summary>Registers every command's authorization handler and a policy named for its command.</summary>
+    /// <summary>Registers the command sender, every command's authorization handler and a policy named for its command,
+    /// the access table's route policies, and the steps that follow commands' commits.</summary>
     public static IServiceCollection AddCommandPolicies(this IServiceCollection services)
     {
+        services.AddScoped<CommandSender>();
+        services.AddCapabilityPolicies();
+        foreach (var afterCommit in ApplicationAssembly.GetTypes().Where(type => type is { IsAbstract: false } && type.IsAssignableTo(typeof(IAfterCommit))))
+            services.AddScoped(typeof(IAfterCommit), afterCommit);
         // Only validators the container can build: parts composed with `new` (e.g. MoneyValidator(allowNegative))
         // stay out, or the container would fail to validate at start-up.
         services.AddValidatorsFromAssembly(ApplicationAssembly, ServiceLifetime.Singleton,

@@ -28,3 +28,9 @@ public sealed class StreamNotFoundException(Guid streamId) : Exception("The reso
 {
     public Guid StreamId { get; } = streamId;
 }
+
+/// <summary>A state-changing request came without an <c>Idempotency-Key</c> where its route requires one.</summary>
+public sealed class IdempotencyKeyMissingException() : Exception("An Idempotency-Key header is required.");
+
+/// <summary>The key was used before by this caller for a different request.</summary>
+public sealed class IdempotencyKeyReusedException() : Exception("The Idempotency-Key was used for a different request.");

@@ -1,44 +1,57 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Marten;
 using Wolverine;
 
 namespace SolarEvents.Application.Messaging;
 
 /// <summary>
 /// The first successful answer to a command sent with an <c>Idempotency-Key</c>. Stored as a Marten document in
-/// the same transaction as the command's events, so either both exist or neither does; a second insert under the
-/// same id fails the whole transaction, which is what makes two racing retries append only once.
+/// the same transaction as the command's events (<see cref="CommandStreams.Answer{TResult}"/>), so either both exist
+/// or neither does; a second insert under the same id fails the whole transaction, which is what makes two racing
+/// twins append only once.
 /// </summary>
-public sealed record IdempotencyRecord(string Id, string Fingerprint, string Result, DateTimeOffset RecordedAt);
+public sealed class IdempotencyRecord(string id, string fingerprint, string result, DateTimeOffset recordedAt)
+{
+    public string Id { get; } = id;
 
-/// <summary>How the API hands a key to the handler (envelope headers) and how the handler keeps the answer.</summary>
+    /// <summary>A hash of the request the key was first used for; the same key with another request is refused.</summary>
+    public string Fingerprint { get; } = fingerprint;
+
+    public string Result { get; set; } = result;
+
+    public DateTimeOffset RecordedAt { get; } = recordedAt;
+}
+
+/// <summary>A caller's key and the request it came with, as the command pipeline sees them.</summary>
+/// <param name="Key">The client's <c>Idempotency-Key</c>.</param>
+/// <param name="Request">Everything that makes the request what it is (method, route, precondition, body):
+/// only its hash is kept.</param>
+public sealed record IdempotencyKey(string Key, string Request);
+
+/// <summary>How the pipeline hands a key to the handler (envelope headers) and keeps the answer.</summary>
 public static class Idempotency
 {
-    public const string RecordIdHeader = "idempotency_record_id";
-    public const string FingerprintHeader = "idempotency_fingerprint";
+    private const string RecordIdHeader = "idempotency_record_id";
+    private const string FingerprintHeader = "idempotency_fingerprint";
 
-    /// <summary>Keys are scoped to the caller, so one agent's key never replays another's answer.</summary>
-    public static string RecordId(Guid actorId, string key) => Hash($"{actorId:N}\n{key}");
+    /// <summary>Keys are scoped to the caller, so one caller's key never replays another's answer.</summary>
+    public static string RecordId(string callerScope, string key) => Hash($"{callerScope}\n{key}");
 
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    public static DeliveryOptions Headers(string recordId, string fingerprint) =>
+    internal static DeliveryOptions Headers(string recordId, string fingerprint) =>
         new DeliveryOptions().WithHeader(RecordIdHeader, recordId).WithHeader(FingerprintHeader, fingerprint);
 
-    /// <summary>Called by a handler with its answer: stores it when the command came with a key.</summary>
-    public static T Remember<T>(this IDocumentSession session, Envelope envelope, T result, DateTimeOffset now)
-    {
-        if (envelope.Headers.TryGetValue(RecordIdHeader, out var id) && id is { Length: > 0 }
-            && envelope.Headers.TryGetValue(FingerprintHeader, out var fingerprint) && fingerprint is { Length: > 0 })
-        {
-            session.Insert(new IdempotencyRecord(id, fingerprint, JsonSerializer.Serialize(result), now));
-        }
+    /// <summary>The record id and fingerprint the command came with, or null when it came without a key.</summary>
+    internal static (string RecordId, string Fingerprint)? RecordIdOf(Envelope envelope) =>
+        envelope.Headers.TryGetValue(RecordIdHeader, out var id) && id is { Length: > 0 }
+        && envelope.Headers.TryGetValue(FingerprintHeader, out var fingerprint) && fingerprint is { Length: > 0 }
+            ? (id, fingerprint)
+            : null;
 
-        return result;
-    }
+    internal static string Serialize<T>(T result) => JsonSerializer.Serialize(result);
 
-    public static T Replay<T>(IdempotencyRecord record) =>
+    internal static T Replay<T>(IdempotencyRecord record) =>
         JsonSerializer.Deserialize<T>(record.Result) ?? throw new InvalidOperationException("An empty idempotency record.");
 }

@@ -13,4 +13,12 @@ public static class SystemActor
     public const string Role = "System";
 
     public static bool IsCommand(Type messageType) => !messageType.IsAssignableTo(typeof(ISystemMessage));
+
+    /// <summary>Stamps what a system message appends with the system as its actor (commands get their caller's).</summary>
+    public static void Stamp(Marten.IDocumentSession session, Wolverine.IMessageContext messages)
+    {
+        session.LastModifiedBy = Id;
+        session.SetHeader(ActorMetadataMiddleware.ActorRoleHeader, Role);
+        session.CorrelationId = messages.CorrelationId;
+    }
 }

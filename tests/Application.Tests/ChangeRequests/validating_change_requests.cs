@@ -1,7 +1,11 @@
 using SolarEvents.Application.ChangeRequests;
+using SolarEvents.Application.ChangeRequests.Amending;
 using SolarEvents.Application.ChangeRequests.Opening;
 using SolarEvents.Application.Messaging;
+using SolarEvents.Domain.Accounts;
 using SolarEvents.Domain.ChangeRequests;
+using SolarEvents.Domain.Common;
+using SolarEvents.Domain.Orders;
 
 namespace SolarEvents.Application.Tests.ChangeRequests;
 
@@ -52,10 +56,42 @@ public sealed class validating_change_requests
     {
         var key = Guid.NewGuid().ToString();
 
-        Assert.NotEqual(Idempotency.RecordId(Guid.CreateVersion7(), key), Idempotency.RecordId(Guid.CreateVersion7(), key));
-        var agent = Guid.CreateVersion7();
+        Assert.NotEqual(Idempotency.RecordId(Guid.CreateVersion7().ToString("N"), key), Idempotency.RecordId(Guid.CreateVersion7().ToString("N"), key));
+        var agent = Guid.CreateVersion7().ToString("N");
         Assert.Equal(Idempotency.RecordId(agent, key), Idempotency.RecordId(agent, key));
     }
+
+    [Fact]
+    public void every_amendment_category_has_exactly_one_declared_kind()
+    {
+        var declared = AmendmentKinds.All
+            .SelectMany(kind => Enum.GetValues<ChangeCategory>().Where(category => Covers(kind, category)))
+            .ToList();
+
+        Assert.Equal(Enum.GetValues<ChangeCategory>().Where(ChangeRequestTargets.IsAmendment).Order(), declared.Order());
+    }
+
+    [Fact]
+    public void an_amendment_change_is_validated_by_its_kind_and_an_unknown_change_is_refused()
+    {
+        var valid = new Amend(Guid.CreateVersion7(), Guid.CreateVersion7(), 3, new SuspendAccount(Guid.CreateVersion7(), "Customer asked to pause the account", null));
+        var shortReason = valid with { Change = new SuspendAccount(Guid.CreateVersion7(), "no", null) };
+        var unknown = valid with { Change = "not a change" };
+
+        Assert.True(new AmendValidator().Validate(valid).IsValid);
+        Assert.Contains(new AmendValidator().Validate(shortReason).Errors, e => e.PropertyName == nameof(SuspendAccount.Reason));
+        Assert.Null(AmendmentKinds.Find(unknown.Change.GetType()));
+    }
+
+    /// <summary>A kind covers the categories its change can fall under (a price adjustment: an increase or a reduction).</summary>
+    private static bool Covers(IAmendmentKind kind, ChangeCategory category) => category switch
+    {
+        ChangeCategory.PriceIncrease => kind.ChangeType == typeof(AdjustPrice) && kind.CategoryOf(new AdjustPrice(Guid.Empty, new Money(1, "EUR"), "", null)) == category,
+        ChangeCategory.PriceReduction => kind.ChangeType == typeof(AdjustPrice) && kind.CategoryOf(new AdjustPrice(Guid.Empty, new Money(-1, "EUR"), "", null)) == category,
+        _ => kind.ChangeType != typeof(AdjustPrice) && kind.CategoryOf(Sample(kind.ChangeType)) == category,
+    };
+
+    private static object Sample(Type change) => System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(change);
 
     private const string SupportReason = "Customer called to move the installation date";
 }

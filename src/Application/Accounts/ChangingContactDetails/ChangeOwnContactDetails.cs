@@ -4,6 +4,7 @@ using SolarEvents.Application.Identity;
 using SolarEvents.Application.Messaging;
 using SolarEvents.Application.PersonalData;
 using SolarEvents.Domain.Accounts;
+using Wolverine;
 
 namespace SolarEvents.Application.Accounts.ChangingContactDetails;
 
@@ -15,10 +16,9 @@ public sealed record ChangeOwnContactDetails(Guid AccountId, string Phone, strin
     public override string ToString() => $"{nameof(ChangeOwnContactDetails)} {{ {nameof(AccountId)} = {AccountId} }}";
 }
 
-public sealed class ChangeOwnContactDetailsAuthorization : CommandAuthorizationHandler<ChangeOwnContactDetails>
+public sealed class ChangeOwnContactDetailsAuthorization() : CommandAuthorizationHandler<ChangeOwnContactDetails>(Capability.OwnAccount)
 {
-    protected override bool IsAllowed(Actor actor, ChangeOwnContactDetails command) =>
-        actor.Role == Roles.Customer && actor.Id == command.AccountId;
+    protected override bool IsAllowed(Actor actor, ChangeOwnContactDetails command) => actor.Id == command.AccountId;
 }
 
 public sealed class ChangeOwnContactDetailsValidator : AbstractValidator<ChangeOwnContactDetails>
@@ -33,20 +33,18 @@ public sealed class ChangeOwnContactDetailsValidator : AbstractValidator<ChangeO
 
 public static class ChangeOwnContactDetailsHandler
 {
-    public static async Task<StreamChanged> Handle(
-        ChangeOwnContactDetails command, IDocumentSession session, PersonalDataKeys keys, BlindIndex blindIndex, TimeProvider clock,
-        CancellationToken cancellation)
+    public static Task<StreamChanged> Handle(
+        ChangeOwnContactDetails command, IDocumentSession session, Envelope envelope, PersonalDataKeys keys, BlindIndex blindIndex,
+        TimeProvider clock, CancellationToken cancellation)
     {
-        var account = await session.Events.FetchForWriting<Account>(command.AccountId, cancellation);
-        if (account.Aggregate is null) throw new StreamNotFoundException(command.AccountId);
-        var now = clock.GetUtcNow();
-        // Refused as closed or erased before the key is asked for: an erased account has none.
-        Account.CheckNotEnded(account.Aggregate)?.ThrowIfRejected();
-        var key = await keys.GetAsync(command.AccountId, cancellation);
-        var change = SealedContactDetails.Of(key, blindIndex, command.Phone, command.Address, changeRequestId: null);
-        var events = Account.ChangeContactDetails(account.Aggregate, change, now).ThrowIfRejected();
-        var version = account.CurrentVersion!.Value + events.Count;
-        account.AppendMany(events);
-        return new StreamChanged(command.AccountId, version);
+        var streams = CommandStreams.For(session, envelope, clock);
+        return streams.DecideAsync<Account>(command.AccountId, expectedVersion: null, async account =>
+        {
+            // Refused as closed or erased before the key is asked for: an erased account has none.
+            if (Account.CheckNotEnded(account) is { } refusal) return refusal;
+            var key = await keys.GetAsync(command.AccountId, cancellation);
+            var change = SealedContactDetails.Of(key, blindIndex, command.Phone, command.Address, changeRequestId: null);
+            return Account.ChangeContactDetails(account, change, streams.Now);
+        }, cancellation);
     }
 }

@@ -4,6 +4,8 @@ using SolarEvents.Application.Identity;
 using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.Accounts;
+using SolarEvents.Domain.Common;
+using Wolverine;
 
 namespace SolarEvents.Application.Accounts.VerifyingEmail;
 
@@ -17,10 +19,9 @@ public sealed record VerifyOwnEmail(Guid AccountId, string Code)
 /// <summary><see cref="Changed"/> is null when the code was wrong, used up or expired (that miss is recorded).</summary>
 public sealed record EmailVerificationOutcome(StreamChanged? Changed);
 
-public sealed class VerifyOwnEmailAuthorization : CommandAuthorizationHandler<VerifyOwnEmail>
+public sealed class VerifyOwnEmailAuthorization() : CommandAuthorizationHandler<VerifyOwnEmail>(Capability.OwnAccount)
 {
-    protected override bool IsAllowed(Actor actor, VerifyOwnEmail command) =>
-        actor.Role == Roles.Customer && actor.Id == command.AccountId;
+    protected override bool IsAllowed(Actor actor, VerifyOwnEmail command) => actor.Id == command.AccountId;
 }
 
 public sealed class VerifyOwnEmailValidator : AbstractValidator<VerifyOwnEmail>
@@ -30,25 +31,24 @@ public sealed class VerifyOwnEmailValidator : AbstractValidator<VerifyOwnEmail>
 
 public static class VerifyOwnEmailHandler
 {
-    /// <summary>Returns normally on a wrong code, so the session commits the counted miss.</summary>
+    /// <summary>A wrong code appends nothing but returns normally, so the session commits the counted miss.</summary>
     public static async Task<EmailVerificationOutcome> Handle(
-        VerifyOwnEmail command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+        VerifyOwnEmail command, IDocumentSession session, Envelope envelope, TimeProvider clock, CancellationToken cancellation)
     {
-        var stream = await session.Events.FetchForWriting<Account>(command.AccountId, cancellation);
-        var account = stream.Aggregate ?? throw new StreamNotFoundException(command.AccountId);
-        var now = clock.GetUtcNow();
-        // An address verified already, or an account closed, is refused before the code counts.
-        var events = Account.VerifyEmail(account, new VerifyEmail(account.Id), now).ThrowIfRejected();
-        var credential = await session.LoadAsync<Credential>(command.AccountId, cancellation)
-            ?? throw new StreamNotFoundException(command.AccountId);
-        if (credential.EmailVerification is not { } code || !code.Matches(command.Code, now))
+        var streams = CommandStreams.For(session, envelope, clock);
+        var matched = false;
+        var changed = await streams.DecideAsync<Account>(command.AccountId, expectedVersion: null, async account =>
         {
-            if (credential.EmailVerification is { } missed) session.Store(credential with { EmailVerification = missed.Missed() });
-            return new EmailVerificationOutcome(null);
-        }
-
-        stream.AppendMany(events);
-        session.Store(credential with { EmailVerification = null });
-        return new EmailVerificationOutcome(new StreamChanged(command.AccountId, stream.CurrentVersion!.Value + events.Count));
+            // An address verified already, or an account closed, is refused before the code counts.
+            var decision = Account.VerifyEmail(account, new VerifyEmail(account.Id), streams.Now);
+            if (!decision.IsAccepted) return decision;
+            var credential = await session.LoadAsync<Credential>(command.AccountId, cancellation)
+                ?? throw new StreamNotFoundException(command.AccountId);
+            matched = credential.EmailVerification is { } code && code.Matches(command.Code, streams.Now);
+            if (matched) session.Store(credential with { EmailVerification = null });
+            else if (credential.EmailVerification is { } missed) session.Store(credential with { EmailVerification = missed.Missed() });
+            return matched ? decision : Decision.Accept();
+        }, cancellation);
+        return streams.Answer(new EmailVerificationOutcome(matched ? changed : null));
     }
 }

@@ -9,66 +9,139 @@ using Wolverine;
 
 namespace SolarEvents.Application.ChangeRequests.Amending;
 
-/// <summary>What every support amendment names: the stream it changes, the version the agent saw (If-Match),
-/// and the change request it is made under.</summary>
-public interface IAmendment
+/// <summary>
+/// A support amendment: <paramref name="Change"/> (one of the declared <see cref="AmendmentKinds"/>) to the order or
+/// account <paramref name="TargetId"/>, at the version the agent read (<c>If-Match</c>), under the change request
+/// <paramref name="ChangeRequestId"/>.
+/// </summary>
+public sealed record Amend(Guid TargetId, Guid ChangeRequestId, long ExpectedVersion, object Change)
 {
-    Guid TargetId { get; }
+    /// <summary>Never the change's values (a phone number, an address), wherever a log might print the command.</summary>
+    public override string ToString() =>
+        $"{nameof(Amend)} {{ Change = {Change?.GetType().Name}, {nameof(TargetId)} = {TargetId}, {nameof(ChangeRequestId)} = {ChangeRequestId} }}";
+}
 
-    Guid ChangeRequestId { get; }
+/// <summary>The one rule for every amendment: the kind's capability (support amends; Compliance or an Admin
+/// erases). Whether this actor may make this change now is the change request's to say, in the handler.</summary>
+public sealed class AmendAuthorization() : CommandAuthorizationHandler<Amend>(Capability.Amend)
+{
+    public override Capability? CapabilityOf(Amend command) => AmendmentKinds.Find(command.Change?.GetType())?.Capability;
+}
 
-    long ExpectedVersion { get; }
+public sealed class AmendValidator : AbstractValidator<Amend>
+{
+    public AmendValidator()
+    {
+        RuleFor(c => c.TargetId).NotEmpty();
+        RuleFor(c => c.ChangeRequestId).NotEmpty();
+        RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(1);
+        RuleFor(c => c.Change).NotNull().Custom((change, context) =>
+        {
+            foreach (var failure in AmendmentKinds.Find(change?.GetType())?.Validate(change!) ?? [])
+                context.AddFailure(failure.PropertyName, failure.ErrorMessage);
+        });
+    }
 }
 
 /// <summary>
 /// The one path every amendment takes, so none can skip a step: the request must allow this actor to make this
-/// kind of change to this stream now (<see cref="ChangeRequest.Authorize"/>) before the target is even loaded;
+/// category of change to this stream now (<see cref="ChangeRequest.Authorize"/>) before the target is even loaded;
 /// the target decides at the agent's expected version; its events and the request's record of them
 /// (<see cref="ChangeRequest.RecordAppliedChanges"/>) are appended in one transaction, tagged with the request.
 /// </summary>
-public sealed class Amendment(IDocumentSession session, ICallerContext caller, Envelope envelope, TimeProvider clock)
+public static class AmendHandler
 {
-    public Task<StreamChanged> ApplyAsync<TTarget>(
-        IAmendment amendment, ChangeCategory category, Func<TTarget, DateTimeOffset, Decision> decide, CancellationToken cancellation)
-        where TTarget : class =>
-        ApplyAsync<TTarget>(amendment, category, (target, now) => ValueTask.FromResult(decide(target, now)), cancellation);
-
-    /// <summary>For a decision that needs a lookup first (the customer's data key, to seal new personal values).</summary>
-    public async Task<StreamChanged> ApplyAsync<TTarget>(
-        IAmendment amendment, ChangeCategory category, Func<TTarget, DateTimeOffset, ValueTask<Decision>> decide, CancellationToken cancellation)
-        where TTarget : class
+    public static async Task<StreamChanged> Handle(
+        Amend command, IDocumentSession session, Envelope envelope, ICallerContext caller, IServiceProvider services,
+        TimeProvider clock, CancellationToken cancellation)
     {
+        var kind = AmendmentKinds.Find(command.Change.GetType())!;
+        var streams = CommandStreams.For(session, envelope, clock);
         var actor = Actor.From(caller.Principal) ?? throw new CommandUnauthenticatedException();
-        var now = clock.GetUtcNow();
-        var (request, requestVersion) = await ChangeRequestStreams.ReadAsync(session, amendment.ChangeRequestId, cancellation);
-        SupportRules.Sharpen(ChangeRequest.Authorize(request, actor.Id, amendment.TargetId, category, now), request).ThrowIfRejected();
+        var (request, requestVersion) = await ChangeRequestStreams.ReadAsync(session, command.ChangeRequestId, cancellation);
+        SupportRules.Sharpen(
+            ChangeRequest.Authorize(request, actor.Id, command.TargetId, kind.CategoryOf(command.Change), streams.Now), request).ThrowIfRejected();
 
-        var target = await session.Events.FetchForWriting<TTarget>(amendment.TargetId, amendment.ExpectedVersion, cancellation);
-        if (target.Aggregate is null) throw SupportRules.Violation(SupportRules.TargetUnknown);
-        var events = (await decide(target.Aggregate, now)).ThrowIfRejected();
-
-        session.SetHeader(ActorMetadataMiddleware.ChangeRequestHeader, amendment.ChangeRequestId.ToString());
-        target.AppendMany(events);
-        var version = amendment.ExpectedVersion + events.Count;
-        var applied = new RecordAppliedChanges(amendment.ChangeRequestId, amendment.TargetId,
-            [.. events.Select(e => EventCatalog.NameOf(e.GetType()))], version);
-        var recorded = ChangeRequest.RecordAppliedChanges(request, applied, now).ThrowIfRejected();
-        session.Events.Append(amendment.ChangeRequestId, requestVersion + recorded.Count, [.. recorded]);
-        return session.Remember(envelope, new StreamChanged(amendment.TargetId, version), now);
+        session.SetHeader(ActorMetadataMiddleware.ChangeRequestHeader, command.ChangeRequestId.ToString());
+        var (changed, events) = await kind.ApplyAsync(streams, command, new AmendmentContext(command.ChangeRequestId, session, services, streams.Now, cancellation));
+        var applied = new RecordAppliedChanges(command.ChangeRequestId, command.TargetId, [.. events.Select(e => EventCatalog.NameOf(e.GetType()))],
+            changed.Version);
+        streams.AppendAlongside(command.ChangeRequestId, requestVersion, ChangeRequest.RecordAppliedChanges(request, applied, streams.Now));
+        return changed;
     }
-
-    /// <summary>Support agents amend; everyone else is refused before anything is read.</summary>
-    public static bool MayAmend(Actor actor) => actor.Role == Roles.SupportAgent;
 }
 
-/// <summary>The rules every amendment's validator starts with.</summary>
-public static class AmendmentValidation
+/// <summary>What an amendment's decision may use besides its target: the request it is made under, the command's
+/// session (to change documents in the same commit), services (a data key), the command's moment.</summary>
+public sealed record AmendmentContext(
+    Guid ChangeRequestId, IDocumentSession Session, IServiceProvider Services, DateTimeOffset Now, CancellationToken Cancellation);
+
+/// <summary>A kind of amendment, as <see cref="AmendmentKind{TTarget,TChange}"/> declares it.</summary>
+public interface IAmendmentKind
 {
-    public static void IncludeAmendmentRules<T>(this AbstractValidator<T> validator)
-        where T : IAmendment
+    Type ChangeType { get; }
+
+    Type TargetType { get; }
+
+    Capability Capability { get; }
+
+    ChangeCategory CategoryOf(object change);
+
+    IEnumerable<FluentValidation.Results.ValidationFailure> Validate(object change);
+
+    Task<(StreamChanged Changed, IReadOnlyList<object> Events)> ApplyAsync(CommandStreams streams, Amend command, AmendmentContext context);
+}
+
+/// <summary>
+/// One kind of amendment, declared: the change it carries, the stream kind it changes, its change-request
+/// category, the shape its values must have and the domain decision. A new kind is one of these in
+/// <see cref="AmendmentKinds"/> and a route.
+/// </summary>
+public sealed class AmendmentKind<TTarget, TChange> : IAmendmentKind
+    where TTarget : class
+    where TChange : notnull
+{
+    public required Func<TChange, ChangeCategory> Category { get; init; }
+
+    public required Func<TTarget, TChange, AmendmentContext, ValueTask<Decision>> Decide { get; init; }
+
+    public required InlineValidator<TChange> Rules { get; init; }
+
+    public Capability Capability { get; init; } = Capability.Amend;
+
+    public Type ChangeType => typeof(TChange);
+
+    public Type TargetType => typeof(TTarget);
+
+    public ChangeCategory CategoryOf(object change) => Category((TChange)change);
+
+    public IEnumerable<FluentValidation.Results.ValidationFailure> Validate(object change) => Rules.Validate((TChange)change).Errors;
+
+    public async Task<(StreamChanged Changed, IReadOnlyList<object> Events)> ApplyAsync(
+        CommandStreams streams, Amend command, AmendmentContext context)
     {
-        validator.RuleFor(c => c.TargetId).NotEmpty();
-        validator.RuleFor(c => c.ChangeRequestId).NotEmpty();
-        validator.RuleFor(c => c.ExpectedVersion).GreaterThanOrEqualTo(1);
+        IReadOnlyList<object> events = [];
+        var changed = await streams.DecideAsync<TTarget>(command.TargetId, command.ExpectedVersion, async target =>
+        {
+            var decision = await Decide(target, (TChange)command.Change, context);
+            events = decision.Events;
+            return decision;
+        }, context.Cancellation);
+        return (changed, events);
     }
+}
+
+/// <summary>Every amendment support (and, for erasure, Compliance) can make.</summary>
+public static class AmendmentKinds
+{
+    public static IReadOnlyList<IAmendmentKind> All { get; } =
+        [.. Orders.Amending.OrderAmendmentKinds.All, .. Accounts.Amending.AccountAmendmentKinds.All];
+
+    private static readonly Dictionary<Type, IAmendmentKind> ByChange = All.ToDictionary(kind => kind.ChangeType);
+
+    public static IAmendmentKind? Find(Type? changeType) => changeType is null ? null : ByChange.GetValueOrDefault(changeType);
+
+    /// <summary>The rules every amendment's reason follows.</summary>
+    public static IRuleBuilderOptions<T, string> IsAnAmendmentReason<T>(this IRuleBuilder<T, string> rule) =>
+        rule.IsARealReason(minLength: 10, minWords: 3);
 }

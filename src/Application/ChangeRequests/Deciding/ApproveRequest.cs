@@ -10,10 +10,9 @@ namespace SolarEvents.Application.ChangeRequests.Deciding;
 /// <summary>The second pair of eyes. The domain refuses the opener (request-self-approval).</summary>
 public sealed record ApproveRequest(Guid RequestId, Guid ApprovedBy, string Comment, long? ExpectedVersion);
 
-public sealed class ApproveRequestAuthorization : CommandAuthorizationHandler<ApproveRequest>
+public sealed class ApproveRequestAuthorization() : CommandAuthorizationHandler<ApproveRequest>(Capability.DecideChangeRequests)
 {
-    protected override bool IsAllowed(Actor actor, ApproveRequest command) =>
-        actor.Role is Roles.SupportAgent or Roles.Admin && actor.Id == command.ApprovedBy;
+    protected override bool IsAllowed(Actor actor, ApproveRequest command) => actor.Id == command.ApprovedBy;
 }
 
 public sealed class ApproveRequestValidator : AbstractValidator<ApproveRequest>
@@ -28,15 +27,11 @@ public sealed class ApproveRequestValidator : AbstractValidator<ApproveRequest>
 
 public static class ApproveRequestHandler
 {
-    public static async Task<StreamChanged> Handle(
+    public static Task<StreamChanged> Handle(
         ApproveRequest command, IDocumentSession session, Envelope envelope, TimeProvider clock, CancellationToken cancellation)
     {
-        var now = clock.GetUtcNow();
-        var stream = await ChangeRequestStreams.FetchAsync(session, command.RequestId, command.ExpectedVersion, cancellation);
-        var events = ChangeRequest.Approve(stream.Aggregate!, new ApproveChangeRequest(command.RequestId, command.ApprovedBy, command.Comment), now)
-            .ThrowIfRejected();
-        var version = stream.CurrentVersion!.Value + events.Count;
-        stream.AppendMany(events);
-        return session.Remember(envelope, new StreamChanged(command.RequestId, version), now);
+        var streams = CommandStreams.For(session, envelope, clock);
+        return streams.DecideAsync<ChangeRequest>(command.RequestId, command.ExpectedVersion, request => ChangeRequest.Approve(
+            request, new ApproveChangeRequest(command.RequestId, command.ApprovedBy, command.Comment), streams.Now), cancellation);
     }
 }

@@ -9,10 +9,9 @@ namespace SolarEvents.Application.ChangeRequests.Deciding;
 
 public sealed record RejectRequest(Guid RequestId, Guid RejectedBy, string Reason, long? ExpectedVersion);
 
-public sealed class RejectRequestAuthorization : CommandAuthorizationHandler<RejectRequest>
+public sealed class RejectRequestAuthorization() : CommandAuthorizationHandler<RejectRequest>(Capability.DecideChangeRequests)
 {
-    protected override bool IsAllowed(Actor actor, RejectRequest command) =>
-        actor.Role is Roles.SupportAgent or Roles.Admin && actor.Id == command.RejectedBy;
+    protected override bool IsAllowed(Actor actor, RejectRequest command) => actor.Id == command.RejectedBy;
 }
 
 public sealed class RejectRequestValidator : AbstractValidator<RejectRequest>
@@ -27,15 +26,11 @@ public sealed class RejectRequestValidator : AbstractValidator<RejectRequest>
 
 public static class RejectRequestHandler
 {
-    public static async Task<StreamChanged> Handle(
+    public static Task<StreamChanged> Handle(
         RejectRequest command, IDocumentSession session, Envelope envelope, TimeProvider clock, CancellationToken cancellation)
     {
-        var now = clock.GetUtcNow();
-        var stream = await ChangeRequestStreams.FetchAsync(session, command.RequestId, command.ExpectedVersion, cancellation);
-        var events = ChangeRequest.Reject(stream.Aggregate!, new RejectChangeRequest(command.RequestId, command.RejectedBy, command.Reason), now)
-            .ThrowIfRejected();
-        var version = stream.CurrentVersion!.Value + events.Count;
-        stream.AppendMany(events);
-        return session.Remember(envelope, new StreamChanged(command.RequestId, version), now);
+        var streams = CommandStreams.For(session, envelope, clock);
+        return streams.DecideAsync<ChangeRequest>(command.RequestId, command.ExpectedVersion, request => ChangeRequest.Reject(
+            request, new RejectChangeRequest(command.RequestId, command.RejectedBy, command.Reason), streams.Now), cancellation);
     }
 }

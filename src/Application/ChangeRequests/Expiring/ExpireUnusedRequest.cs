@@ -1,6 +1,7 @@
 using Marten;
 using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.ChangeRequests;
+using SolarEvents.Domain.Common;
 using Wolverine;
 
 namespace SolarEvents.Application.ChangeRequests.Expiring;
@@ -15,22 +16,17 @@ public sealed record ExpireUnusedRequest(Guid RequestId) : ISystemMessage;
 public static class ExpireUnusedRequestHandler
 {
     public static async Task Handle(
-        ExpireUnusedRequest message, IDocumentSession session, IMessageContext messages, TimeProvider clock,
+        ExpireUnusedRequest message, IDocumentSession session, IMessageContext messages, Envelope envelope, TimeProvider clock,
         CancellationToken cancellation)
     {
-        var stream = await session.Events.FetchForWriting<ChangeRequest>(message.RequestId, cancellation);
-        if (stream.Aggregate is not { IsOpen: true } request) return;
-
-        var now = clock.GetUtcNow();
-        if (now < request.ExpiresAt)
+        var streams = CommandStreams.For(session, envelope, clock);
+        SystemActor.Stamp(session, messages);
+        await streams.DecideAsync<ChangeRequest>(message.RequestId, expectedVersion: null, async request =>
         {
+            if (!request.IsOpen) return Decision.Accept();
+            if (streams.Now >= request.ExpiresAt) return ChangeRequest.Expire(request, new ExpireChangeRequest(message.RequestId), streams.Now);
             await messages.ScheduleAsync(message, request.ExpiresAt);
-            return;
-        }
-
-        session.LastModifiedBy = SystemActor.Id;
-        session.SetHeader(ActorMetadataMiddleware.ActorRoleHeader, SystemActor.Role);
-        session.CorrelationId = messages.CorrelationId;
-        stream.AppendMany(ChangeRequest.Expire(request, new ExpireChangeRequest(message.RequestId), now).ThrowIfRejected());
+            return Decision.Accept();
+        }, cancellation);
     }
 }

@@ -18,10 +18,9 @@ public sealed record OpenRequest(
     string Reason,
     string CustomerContactReference);
 
-public sealed class OpenRequestAuthorization : CommandAuthorizationHandler<OpenRequest>
+public sealed class OpenRequestAuthorization() : CommandAuthorizationHandler<OpenRequest>(Capability.Amend)
 {
-    protected override bool IsAllowed(Actor actor, OpenRequest command) =>
-        actor.Role == Roles.SupportAgent && actor.Id == command.OpenedBy;
+    protected override bool IsAllowed(Actor actor, OpenRequest command) => actor.Id == command.OpenedBy;
 }
 
 public sealed class OpenRequestValidator : AbstractValidator<OpenRequest>
@@ -46,24 +45,22 @@ public static class OpenRequestHandler
         OpenRequest command, IDocumentSession session, IMessageContext messages, Envelope envelope,
         ChangeRequestSettings settings, TimeProvider clock, CancellationToken cancellation)
     {
-        var now = clock.GetUtcNow();
+        var streams = CommandStreams.For(session, envelope, clock);
         var kind = await ChangeRequestTargets.KindOfAsync(session, command.TargetStreamId, cancellation)
                    ?? throw SupportRules.Violation(SupportRules.TargetUnknown);
         if (!command.Categories.All(category => ChangeRequestTargets.Applies(kind, category)))
             throw SupportRules.Violation(SupportRules.CategoryNotApplicable);
 
-        var changed = await StartAsync(session, messages, new OpenChangeRequest(command.RequestId, command.OpenedBy,
-            command.TargetStreamId, command.Categories, command.Reason, command.CustomerContactReference, settings.ValidFor), now);
-        return session.Remember(envelope, changed, now);
+        return await StartAsync(streams, messages, new OpenChangeRequest(command.RequestId, command.OpenedBy,
+            command.TargetStreamId, command.Categories, command.Reason, command.CustomerContactReference, settings.ValidFor));
     }
 
     /// <summary>Starts the request's stream and schedules its expiry; every way of opening a request ends here.</summary>
-    public static async Task<StreamChanged> StartAsync(
-        IDocumentSession session, IMessageContext messages, OpenChangeRequest open, DateTimeOffset now)
+    public static async Task<StreamChanged> StartAsync(CommandStreams streams, IMessageContext messages, OpenChangeRequest open)
     {
-        var events = ChangeRequest.Open(open, now).ThrowIfRejected();
-        session.Events.StartStream<ChangeRequest>(open.RequestId, events);
-        await messages.ScheduleAsync(new ExpireUnusedRequest(open.RequestId), ((ChangeRequestOpened)events[0]).ExpiresAt);
-        return new StreamChanged(open.RequestId, events.Count);
+        var decision = ChangeRequest.Open(open, streams.Now);
+        var changed = streams.Start<ChangeRequest>(open.RequestId, decision);
+        await messages.ScheduleAsync(new ExpireUnusedRequest(open.RequestId), ((ChangeRequestOpened)decision.Events[0]).ExpiresAt);
+        return changed;
     }
 }

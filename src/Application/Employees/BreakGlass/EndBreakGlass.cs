@@ -1,6 +1,7 @@
 using Marten;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Messaging;
+using SolarEvents.Domain.Common;
 using SolarEvents.Domain.Employees;
 using Wolverine;
 
@@ -9,10 +10,9 @@ namespace SolarEvents.Application.Employees.BreakGlass;
 /// <summary>The engineer is done before the time runs out.</summary>
 public sealed record EndBreakGlassAccess(Guid EngineerId);
 
-public sealed class EndBreakGlassAccessAuthorization : CommandAuthorizationHandler<EndBreakGlassAccess>
+public sealed class EndBreakGlassAccessAuthorization() : CommandAuthorizationHandler<EndBreakGlassAccess>(Capability.BreakGlass)
 {
-    protected override bool IsAllowed(Actor actor, EndBreakGlassAccess command) =>
-        actor.Role == Roles.Engineer && actor.Id == command.EngineerId;
+    protected override bool IsAllowed(Actor actor, EndBreakGlassAccess command) => actor.Id == command.EngineerId;
 }
 
 public static class EndBreakGlassAccessHandler
@@ -22,10 +22,9 @@ public static class EndBreakGlassAccessHandler
     public static async Task<StreamChanged> Handle(
         EndBreakGlassAccess command, IDocumentSession session, Envelope envelope, TimeProvider clock, CancellationToken cancellation)
     {
-        var now = clock.GetUtcNow();
-        var changed = await EmployeeStreams.DecideAsync(session, command.EngineerId,
-            employee => Employee.EndBreakGlass(employee, new EndBreakGlass(command.EngineerId, EndedByEngineer), now), cancellation);
-        return session.Remember(envelope, changed, now);
+        var streams = CommandStreams.For(session, envelope, clock);
+        return await streams.DecideAsync<Employee>(command.EngineerId, expectedVersion: null,
+            employee => Employee.EndBreakGlass(employee, new EndBreakGlass(command.EngineerId, EndedByEngineer), streams.Now), cancellation);
     }
 }
 
@@ -39,21 +38,17 @@ public sealed record LapseBreakGlass(Guid EngineerId, Guid RequestId) : ISystemM
 public static class LapseBreakGlassHandler
 {
     public static async Task Handle(
-        LapseBreakGlass message, IDocumentSession session, IMessageContext messages, TimeProvider clock, CancellationToken cancellation)
+        LapseBreakGlass message, IDocumentSession session, IMessageContext messages, Envelope envelope, TimeProvider clock,
+        CancellationToken cancellation)
     {
-        var stream = await session.Events.FetchForWriting<Employee>(message.EngineerId, cancellation);
-        if (stream.Aggregate is not { BreakGlass: { } access } employee || access.ChangeRequestId != message.RequestId) return;
-
-        var now = clock.GetUtcNow();
-        if (now < access.Until)
+        var streams = CommandStreams.For(session, envelope, clock);
+        SystemActor.Stamp(session, messages);
+        await streams.DecideAsync<Employee>(message.EngineerId, expectedVersion: null, async employee =>
         {
+            if (employee.BreakGlass is not { } access || access.ChangeRequestId != message.RequestId) return Decision.Accept();
+            if (streams.Now >= access.Until) return Employee.EndBreakGlass(employee, new EndBreakGlass(message.EngineerId, Employee.EndedByLapse), streams.Now);
             await messages.ScheduleAsync(message, access.Until);
-            return;
-        }
-
-        session.LastModifiedBy = SystemActor.Id;
-        session.SetHeader(ActorMetadataMiddleware.ActorRoleHeader, SystemActor.Role);
-        session.CorrelationId = messages.CorrelationId;
-        stream.AppendMany(Employee.EndBreakGlass(employee, new EndBreakGlass(message.EngineerId, Employee.EndedByLapse), now).ThrowIfRejected());
+            return Decision.Accept();
+        }, cancellation);
     }
 }

@@ -16,10 +16,9 @@ namespace SolarEvents.Application.Employees.BreakGlass;
 /// </summary>
 public sealed record RequestBreakGlass(Guid RequestId, Guid EngineerId, Guid AccountId, string Reason, string IncidentReference);
 
-public sealed class RequestBreakGlassAuthorization : CommandAuthorizationHandler<RequestBreakGlass>
+public sealed class RequestBreakGlassAuthorization() : CommandAuthorizationHandler<RequestBreakGlass>(Capability.BreakGlass)
 {
-    protected override bool IsAllowed(Actor actor, RequestBreakGlass command) =>
-        actor.Role == Roles.Engineer && actor.Id == command.EngineerId;
+    protected override bool IsAllowed(Actor actor, RequestBreakGlass command) => actor.Id == command.EngineerId;
 }
 
 public sealed class RequestBreakGlassValidator : AbstractValidator<RequestBreakGlass>
@@ -39,13 +38,12 @@ public static class RequestBreakGlassHandler
         RequestBreakGlass command, IDocumentSession session, IMessageContext messages, Envelope envelope,
         ChangeRequestSettings settings, TimeProvider clock, CancellationToken cancellation)
     {
-        var now = clock.GetUtcNow();
         // Personal data lives on accounts: an order or an unknown id is no target for break-glass.
         if (await ChangeRequestTargets.KindOfAsync(session, command.AccountId, cancellation) != TargetKind.Account)
             throw SupportRules.Violation(SupportRules.TargetUnknown);
 
-        var changed = await OpenRequestHandler.StartAsync(session, messages, new OpenChangeRequest(command.RequestId, command.EngineerId,
-            command.AccountId, [ChangeCategory.BreakGlassAccess], command.Reason, command.IncidentReference, settings.ValidFor), now);
-        return session.Remember(envelope, changed, now);
+        return await OpenRequestHandler.StartAsync(CommandStreams.For(session, envelope, clock), messages, new OpenChangeRequest(
+            command.RequestId, command.EngineerId, command.AccountId, [ChangeCategory.BreakGlassAccess], command.Reason,
+            command.IncidentReference, settings.ValidFor));
     }
 }

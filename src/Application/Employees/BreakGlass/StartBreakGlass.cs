@@ -16,10 +16,9 @@ namespace SolarEvents.Application.Employees.BreakGlass;
 /// </summary>
 public sealed record StartBreakGlass(Guid EngineerId, Guid RequestId, DateTimeOffset Until);
 
-public sealed class StartBreakGlassAuthorization : CommandAuthorizationHandler<StartBreakGlass>
+public sealed class StartBreakGlassAuthorization() : CommandAuthorizationHandler<StartBreakGlass>(Capability.BreakGlass)
 {
-    protected override bool IsAllowed(Actor actor, StartBreakGlass command) =>
-        actor.Role == Roles.Engineer && actor.Id == command.EngineerId;
+    protected override bool IsAllowed(Actor actor, StartBreakGlass command) => actor.Id == command.EngineerId;
 }
 
 public sealed class StartBreakGlassValidator : AbstractValidator<StartBreakGlass>
@@ -33,18 +32,27 @@ public static class StartBreakGlassHandler
         StartBreakGlass command, IDocumentSession session, IMessageContext messages, Envelope envelope, TimeProvider clock,
         CancellationToken cancellation)
     {
-        var now = clock.GetUtcNow();
-        var requestStream = await ChangeRequestStreams.FetchAsync(session, command.RequestId, expectedVersion: null, cancellation);
-        var request = requestStream.Aggregate!;
+        var streams = CommandStreams.For(session, envelope, clock);
+        var (request, requestVersion) = await ChangeRequestStreams.ReadAsync(session, command.RequestId, cancellation);
         SupportRules.Sharpen(
-            ChangeRequest.Authorize(request, command.EngineerId, request.TargetStreamId, ChangeCategory.BreakGlassAccess, now), request)
+            ChangeRequest.Authorize(request, command.EngineerId, request.TargetStreamId, ChangeCategory.BreakGlassAccess, streams.Now), request)
             .ThrowIfRejected();
 
-        var changed = await EmployeeStreams.DecideAsync(session, command.EngineerId, employee => Employee.GrantBreakGlass(
-            employee, new GrantBreakGlass(command.EngineerId, request.TargetStreamId, command.RequestId, command.Until), now), cancellation);
-        requestStream.AppendMany(ChangeRequest.Close(request, new CloseChangeRequest(command.RequestId, command.EngineerId,
-            $"Break-glass access granted until {command.Until.UtcDateTime:yyyy-MM-dd HH:mm} UTC."), now).ThrowIfRejected());
+        var changed = await streams.DecideAsync<Employee>(command.EngineerId, expectedVersion: null, employee => Employee.GrantBreakGlass(
+            employee, new GrantBreakGlass(command.EngineerId, request.TargetStreamId, command.RequestId, command.Until), streams.Now), cancellation);
+        streams.AppendAlongside(command.RequestId, requestVersion, ChangeRequest.Close(request, new CloseChangeRequest(command.RequestId,
+            command.EngineerId, $"Break-glass access granted until {command.Until.UtcDateTime:yyyy-MM-dd HH:mm} UTC."), streams.Now));
         await messages.ScheduleAsync(new LapseBreakGlass(command.EngineerId, command.RequestId), command.Until);
-        return session.Remember(envelope, changed, now);
+        return changed;
+    }
+}
+
+/// <summary>Access to personal data began: a security event, once it is committed.</summary>
+public sealed class StartBreakGlassRecorded(SecurityEvents security) : AfterCommit<StartBreakGlass>
+{
+    protected override Task RunAsync(StartBreakGlass command, CancellationToken cancellation)
+    {
+        security.Record(SecurityEvents.BreakGlassGranted, command.EngineerId, $"under change request {command.RequestId} until {command.Until:O}");
+        return Task.CompletedTask;
     }
 }

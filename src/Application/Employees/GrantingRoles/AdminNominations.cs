@@ -4,28 +4,28 @@ using SolarEvents.Application.ChangeRequests;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.Employees;
+using Wolverine;
 
 namespace SolarEvents.Application.Employees.GrantingRoles;
 
 // Admin is granted by two people: an admin nominates, another admin or a compliance officer approves (or rejects).
 // Compliance may approve so that a company with a single admin can still name a second one under four eyes.
 
-public sealed class NominateAdminAuthorization : CommandAuthorizationHandler<NominateAdmin>
+public sealed class NominateAdminAuthorization() : CommandAuthorizationHandler<NominateAdmin>(Capability.EmployeeAdministration)
 {
-    protected override bool IsAllowed(Actor actor, NominateAdmin command) =>
-        actor.Role == Roles.Admin && command.NominatedBy == actor.Id && command.EmployeeId != actor.Id;
+    protected override bool IsAllowed(Actor actor, NominateAdmin command) => command.NominatedBy == actor.Id && command.EmployeeId != actor.Id;
 }
 
-public sealed class ApproveAdminNominationAuthorization : CommandAuthorizationHandler<ApproveAdminNomination>
+public sealed class ApproveAdminNominationAuthorization() : CommandAuthorizationHandler<ApproveAdminNomination>(Capability.AdminNomination)
 {
     protected override bool IsAllowed(Actor actor, ApproveAdminNomination command) =>
-        AdminNominations.MayDecide(actor, command.ApprovedBy, command.EmployeeId);
+        command.ApprovedBy == actor.Id && command.EmployeeId != actor.Id;
 }
 
-public sealed class RejectAdminNominationAuthorization : CommandAuthorizationHandler<RejectAdminNomination>
+public sealed class RejectAdminNominationAuthorization() : CommandAuthorizationHandler<RejectAdminNomination>(Capability.AdminNomination)
 {
     protected override bool IsAllowed(Actor actor, RejectAdminNomination command) =>
-        AdminNominations.MayDecide(actor, command.RejectedBy, command.EmployeeId);
+        command.RejectedBy == actor.Id && command.EmployeeId != actor.Id;
 }
 
 public sealed class NominateAdminValidator : AbstractValidator<NominateAdmin>
@@ -38,30 +38,45 @@ public sealed class RejectAdminNominationValidator : AbstractValidator<RejectAdm
     public RejectAdminNominationValidator() => RuleFor(c => c.Reason).IsARealReason(minLength: 10, minWords: 3);
 }
 
-public static class AdminNominations
-{
-    internal static bool MayDecide(Actor actor, Guid decidedBy, Guid employeeId) =>
-        actor.Role is Roles.Admin or Roles.Compliance && decidedBy == actor.Id && employeeId != actor.Id;
-}
-
 public static class NominateAdminHandler
 {
-    public static Task<StreamChanged> Handle(NominateAdmin command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
-        EmployeeStreams.DecideAsync(session, command.EmployeeId, employee => Employee.NominateAdmin(employee, command, clock.GetUtcNow()), cancellation);
+    public static Task<StreamChanged> Handle(
+        NominateAdmin command, IDocumentSession session, Envelope envelope, TimeProvider clock, CancellationToken cancellation)
+    {
+        var streams = CommandStreams.For(session, envelope, clock);
+        return streams.DecideAsync<Employee>(command.EmployeeId, expectedVersion: null,
+            employee => Employee.NominateAdmin(employee, command, streams.Now), cancellation);
+    }
 }
 
 public static class ApproveAdminNominationHandler
 {
     public static Task<StreamChanged> Handle(
-        ApproveAdminNomination command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
-        EmployeeStreams.DecideAsync(
-            session, command.EmployeeId, employee => Employee.ApproveAdminNomination(employee, command, clock.GetUtcNow()), cancellation);
+        ApproveAdminNomination command, IDocumentSession session, Envelope envelope, TimeProvider clock, CancellationToken cancellation)
+    {
+        var streams = CommandStreams.For(session, envelope, clock);
+        return streams.DecideAsync<Employee>(command.EmployeeId, expectedVersion: null,
+            employee => Employee.ApproveAdminNomination(employee, command, streams.Now), cancellation);
+    }
+}
+
+/// <summary>A new admin is a security event, once it is committed.</summary>
+public sealed class ApproveAdminNominationRecorded(SecurityEvents security) : AfterCommit<ApproveAdminNomination>
+{
+    protected override Task RunAsync(ApproveAdminNomination command, CancellationToken cancellation)
+    {
+        security.Record(SecurityEvents.AdminGranted, command.EmployeeId, $"approved by {command.ApprovedBy}");
+        return Task.CompletedTask;
+    }
 }
 
 public static class RejectAdminNominationHandler
 {
     public static Task<StreamChanged> Handle(
-        RejectAdminNomination command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
-        EmployeeStreams.DecideAsync(
-            session, command.EmployeeId, employee => Employee.RejectAdminNomination(employee, command, clock.GetUtcNow()), cancellation);
+        RejectAdminNomination command, IDocumentSession session, Envelope envelope, TimeProvider clock, CancellationToken cancellation)
+    {
+        var streams = CommandStreams.For(session, envelope, clock);
+        return streams.DecideAsync<Employee>(command.EmployeeId, expectedVersion: null,
+            employee => Employee.RejectAdminNomination(employee, command, streams.Now), cancellation);
+    }
 }

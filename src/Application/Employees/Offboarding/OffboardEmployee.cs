@@ -3,14 +3,15 @@ using Marten;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Application.Messaging;
+using SolarEvents.Application.Identity.Sessions;
 using SolarEvents.Domain.Employees;
+using Wolverine;
 
 namespace SolarEvents.Application.Employees.Offboarding;
 
-public sealed class OffboardEmployeeAuthorization : CommandAuthorizationHandler<OffboardEmployee>
+public sealed class OffboardEmployeeAuthorization() : CommandAuthorizationHandler<OffboardEmployee>(Capability.EmployeeAdministration)
 {
-    protected override bool IsAllowed(Actor actor, OffboardEmployee command) =>
-        actor.Role == Roles.Admin && command.OffboardedBy == actor.Id && command.EmployeeId != actor.Id;
+    protected override bool IsAllowed(Actor actor, OffboardEmployee command) => command.OffboardedBy == actor.Id && command.EmployeeId != actor.Id;
 }
 
 public sealed class OffboardEmployeeValidator : AbstractValidator<OffboardEmployee>
@@ -23,12 +24,20 @@ public sealed class OffboardEmployeeValidator : AbstractValidator<OffboardEmploy
 public static class OffboardEmployeeHandler
 {
     public static async Task<StreamChanged> Handle(
-        OffboardEmployee command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+        OffboardEmployee command, IDocumentSession session, Envelope envelope, TimeProvider clock, CancellationToken cancellation)
     {
-        var now = clock.GetUtcNow();
-        var changed = await EmployeeStreams.DecideAsync(session, command.EmployeeId, employee => Employee.Offboard(employee, command, now), cancellation);
+        var streams = CommandStreams.For(session, envelope, clock);
+        var changed = await streams.DecideAsync<Employee>(command.EmployeeId, expectedVersion: null,
+            employee => Employee.Offboard(employee, command, streams.Now), cancellation);
         await CredentialChanges.InSessionAsync(session, command.EmployeeId,
-            c => c with { Disabled = true, TokensValidAfter = now, PasswordHash = null, Totp = new TotpState() }, cancellation);
+            c => c with { Disabled = true, TokensValidAfter = streams.Now, PasswordHash = null, Totp = new TotpState() }, cancellation);
         return changed;
     }
+}
+
+/// <summary>The employee's sign-in sessions end once the offboarding is committed.</summary>
+public sealed class OffboardEmployeeEndsSessions(SignInSessions sessions) : AfterCommit<OffboardEmployee>
+{
+    protected override Task RunAsync(OffboardEmployee command, CancellationToken cancellation) =>
+        sessions.EndAllAsync(command.EmployeeId, cancellation);
 }

@@ -8,16 +8,16 @@ using SolarEvents.Application.Messaging;
 using SolarEvents.Application.PersonalData;
 using SolarEvents.Domain.Common;
 using SolarEvents.Domain.Employees;
+using Wolverine;
 
 namespace SolarEvents.Application.Employees.Onboarding;
 
 /// <summary>The one-time code the admin hands the new employee (shown once, stored hashed).</summary>
 public sealed record EmployeeOnboardedResult(Guid EmployeeId, string ActivationCode, DateTimeOffset ActivationExpiresAt);
 
-public sealed class OnboardEmployeeAuthorization : CommandAuthorizationHandler<OnboardEmployee>
+public sealed class OnboardEmployeeAuthorization() : CommandAuthorizationHandler<OnboardEmployee>(Capability.EmployeeAdministration)
 {
-    protected override bool IsAllowed(Actor actor, OnboardEmployee command) =>
-        actor.Role == Roles.Admin && command.OnboardedBy == actor.Id && command.EmployeeId != actor.Id;
+    protected override bool IsAllowed(Actor actor, OnboardEmployee command) => command.OnboardedBy == actor.Id && command.EmployeeId != actor.Id;
 }
 
 public sealed class OnboardEmployeeValidator : AbstractValidator<OnboardEmployee>
@@ -38,16 +38,16 @@ public static class OnboardEmployeeHandler
     private const string CodeAlphabet = "abcdefghjkmnpqrstuvwxyz23456789";
 
     public static async Task<EmployeeOnboardedResult> Handle(
-        OnboardEmployee command, IDocumentSession session, IdentityOptions options, BlindIndex blindIndex, PersonalDataKeys keys,
-        TimeProvider clock, CancellationToken cancellation)
+        OnboardEmployee command, IDocumentSession session, Envelope envelope, IdentityOptions options, BlindIndex blindIndex,
+        PersonalDataKeys keys, TimeProvider clock, CancellationToken cancellation)
     {
         var login = blindIndex.OfEmail(command.WorkEmail);
         if (await session.Query<Credential>().AnyAsync(c => c.LoginIndex == login, cancellation))
             throw new DomainRuleViolatedException(new DomainError(LoginNameTaken, "Another account signs in with that email address."));
 
-        var now = clock.GetUtcNow();
-        var events = Employee.Onboard(command with { WorkEmail = BlindIndex.NormalizeEmail(command.WorkEmail) }, now).ThrowIfRejected();
-        session.Events.StartStream<Employee>(command.EmployeeId, events);
+        var streams = CommandStreams.For(session, envelope, clock);
+        var now = streams.Now;
+        streams.Start<Employee>(command.EmployeeId, Employee.Onboard(command with { WorkEmail = BlindIndex.NormalizeEmail(command.WorkEmail) }, now));
         var code = RandomNumberGenerator.GetString(CodeAlphabet, 24);
         var expires = now.AddHours(options.ActivationCodeHours);
         // The employee's key seals their TOTP secret once they activate.
@@ -57,6 +57,6 @@ public static class OnboardEmployeeHandler
             Id = command.EmployeeId, LoginIndex = login, Kind = PrincipalKind.Employee,
             ActivationCodeHash = TotpCodes.HashCode(code), ActivationExpiresAt = expires,
         });
-        return new EmployeeOnboardedResult(command.EmployeeId, code, expires);
+        return streams.Answer(new EmployeeOnboardedResult(command.EmployeeId, code, expires));
     }
 }

@@ -4,7 +4,9 @@ using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Application.Mail;
 using SolarEvents.Application.Messaging;
 using SolarEvents.Application.PersonalData;
+using SolarEvents.Application.Identity.Passwords;
 using SolarEvents.Domain.Accounts;
+using Wolverine;
 
 namespace SolarEvents.Application.Identity.Registering;
 
@@ -55,11 +57,13 @@ public sealed class RegisterCustomerValidator : AbstractValidator<RegisterCustom
 public static class RegisterCustomerHandler
 {
     public static async Task<RegistrationOutcome> Handle(
-        RegisterCustomer command, IDocumentSession session, PersonalDataKeys keys, BlindIndex blindIndex, IdentityOptions options,
-        TimeProvider clock, CancellationToken cancellation)
+        RegisterCustomer command, IDocumentSession session, Envelope envelope, PersonalDataKeys keys, BlindIndex blindIndex,
+        IdentityOptions options, TimeProvider clock, CancellationToken cancellation)
     {
+        var streams = CommandStreams.For(session, envelope, clock);
         var login = blindIndex.OfEmail(command.Email);
-        if (await session.Query<Credential>().AnyAsync(c => c.LoginIndex == login, cancellation)) return RegistrationOutcome.AlreadyRegistered;
+        if (await session.Query<Credential>().AnyAsync(c => c.LoginIndex == login, cancellation))
+            return streams.Answer(RegistrationOutcome.AlreadyRegistered);
 
         var key = await keys.CreateAsync(session, command.AccountId, cancellation);
         var account = new RegisterAccount(
@@ -68,15 +72,46 @@ public static class RegisterCustomerHandler
             key.Seal(command.Name),
             key.Seal(command.Phone), blindIndex.OfPhone(command.Phone),
             key.Seal(command.Address));
-        var now = clock.GetUtcNow();
-        var events = Account.Register(account, now).ThrowIfRejected();
-        session.Events.StartStream<Account>(command.AccountId, events);
+        var now = streams.Now;
+        streams.Start<Account>(command.AccountId, Account.Register(account, now));
         var verification = CustomerMails.QueueVerification(session, key, account.Email, TimeSpan.FromHours(options.EmailVerificationCodeHours), now);
         session.Store(new Credential
         {
             Id = command.AccountId, LoginIndex = login, Kind = PrincipalKind.Customer, PasswordHash = command.PasswordHash,
             EmailVerification = verification,
         });
-        return RegistrationOutcome.Registered;
+        return streams.Answer(RegistrationOutcome.Registered);
+    }
+}
+
+/// <summary>What a person fills in to become a customer.</summary>
+public sealed record RegistrationForm(string Email, string Password, string? Name, string? Phone, string? Address)
+{
+    /// <summary>Never the values, wherever a log might print the form.</summary>
+    public override string ToString() => nameof(RegistrationForm);
+}
+
+/// <summary>
+/// Self-registration as a use case: the password must pass the policy (else a validation error naming
+/// <c>Password</c>) and is hashed here, so only the hash travels through the bus. The same answer comes back
+/// whether the address was new or taken, including when the same address registered concurrently.
+/// </summary>
+public sealed class CustomerRegistration(CommandSender commands, PasswordHasher hasher)
+{
+    public async Task RegisterAsync(RegistrationForm form, IdempotencyKey? key, CancellationToken cancellation)
+    {
+        if (PasswordPolicy.Check(form.Password) is { Count: > 0 } problems)
+            throw new CommandValidationException(new Dictionary<string, string[]> { ["Password"] = [.. problems] });
+
+        var command = new RegisterCustomer(
+            Guid.CreateVersion7(), form.Email, hasher.Hash(form.Password), form.Name ?? "", form.Phone ?? "", form.Address ?? "");
+        try
+        {
+            await commands.SendAsync<RegistrationOutcome>(command, command.AccountId, key, cancellation);
+        }
+        catch (StreamVersionConflictException)
+        {
+            // The same address registered concurrently: answered like any taken address.
+        }
     }
 }

@@ -2,15 +2,16 @@ using FluentValidation;
 using Marten;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Messaging;
+using SolarEvents.Domain.Accounts;
 using SolarEvents.Domain.Orders;
+using Wolverine;
 
 namespace SolarEvents.Application.Orders.RequestingQuote;
 
 /// <summary>A customer may ask for a quote only for themselves.</summary>
-public sealed class RequestQuoteAuthorization : CommandAuthorizationHandler<RequestQuote>
+public sealed class RequestQuoteAuthorization() : CommandAuthorizationHandler<RequestQuote>(Capability.OwnAccount)
 {
-    protected override bool IsAllowed(Actor actor, RequestQuote command) =>
-        actor.Role == Roles.Customer && actor.Id == command.CustomerId;
+    protected override bool IsAllowed(Actor actor, RequestQuote command) => actor.Id == command.CustomerId;
 }
 
 public sealed class RequestQuoteValidator : AbstractValidator<RequestQuote>
@@ -46,13 +47,17 @@ public sealed class SystemConfigurationValidator : AbstractValidator<SystemConfi
     }
 }
 
-/// <summary>Wolverine finds <c>Handle</c> by convention; the Marten session is committed after it returns.</summary>
+/// <summary>A suspended, closed or erased account takes no new orders: the account decides that first, then the new
+/// order stream starts. Wolverine finds <c>Handle</c> by convention; the session commits after it returns.</summary>
 public static class RequestQuoteHandler
 {
-    public static StreamChanged Handle(RequestQuote command, IDocumentSession session, TimeProvider clock)
+    public static async Task<StreamChanged> Handle(
+        RequestQuote command, IDocumentSession session, Envelope envelope, TimeProvider clock, CancellationToken cancellation)
     {
-        var events = Order.RequestQuote(command, clock.GetUtcNow()).ThrowIfRejected();
-        session.Events.StartStream<Order>(command.OrderId, events);
-        return new StreamChanged(command.OrderId, events.Count);
+        var streams = CommandStreams.For(session, envelope, clock);
+        var account = await session.Events.AggregateStreamAsync<Account>(command.CustomerId, token: cancellation);
+        return streams.Start<Order>(command.OrderId, account is null
+            ? Order.RequestQuote(command, streams.Now)
+            : Order.RequestQuote(account, command, streams.Now));
     }
 }

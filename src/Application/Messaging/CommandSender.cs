@@ -1,0 +1,104 @@
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using SolarEvents.Application.Identity;
+using SolarEvents.Domain.Common;
+using Wolverine;
+
+namespace SolarEvents.Application.Messaging;
+
+/// <summary>The answer to a command, and whether it is a stored one given again for a retried key.</summary>
+public sealed record Sent<T>(T Result, bool Replayed);
+
+/// <summary>
+/// Where every caller's command enters the pipeline (authorization → validation → actor stamp → handler →
+/// commit), so what makes it safe to retry and to race holds for all of them alike:
+/// <list type="bullet">
+/// <item>With an <see cref="IdempotencyKey"/> (scoped to the caller), the same key and request get the first answer
+/// again and append nothing; the same key with another request is <see cref="IdempotencyKeyReusedException"/>.</item>
+/// <item>A lost race (another writer appended first, or a twin stored the key first) is answered from the twin's
+/// stored answer when there is one, else as <see cref="StreamVersionConflictException"/> with the stream's current
+/// version. A concurrency conflict never escapes as anything else.</item>
+/// <item>After the commit, and only for a first answer, the command's <see cref="IAfterCommit"/> steps run.</item>
+/// </list>
+/// </summary>
+public sealed class CommandSender(IMessageBus bus, IDocumentStore store, ICallerContext caller, IServiceProvider services)
+{
+    /// <param name="command">Any command with a handler and an authorization rule.</param>
+    /// <param name="stream">The stream the command changes or starts: the one whose version a conflict reports.</param>
+    /// <param name="key">The caller's idempotency key and request, or null when the request came without one.</param>
+    /// <param name="cancellation">Cancels the send.</param>
+    public async Task<Sent<T>> SendAsync<T>(object command, Guid stream, IdempotencyKey? key, CancellationToken cancellation)
+    {
+        var stored = key is null ? default : Stored(command, key);
+        if (key is not null && await ReplayAsync<T>(stored, cancellation) is { } earlier) return earlier;
+        try
+        {
+            var result = key is null
+                ? await bus.InvokeAsync<T>(command, cancellation)
+                : await bus.InvokeAsync<T>(command, Idempotency.Headers(stored.RecordId, stored.Fingerprint), cancellation);
+            await AfterCommitAsync(command, cancellation);
+            return new Sent<T>(result, Replayed: false);
+        }
+        catch (Exception e) when (e.IsLostRace() || (key is not null && e is DomainRuleViolatedException))
+        {
+            // A twin with the same key may have committed while this attempt ran: it then either lost the race
+            // or decided against state that already held the twin's change. Either way the first answer stands.
+            if (key is not null && await ReplayAsync<T>(stored, cancellation) is { } twin) return twin;
+            if (!e.IsLostRace()) throw;
+            await using var query = store.QuerySession();
+            var state = await query.Events.FetchStreamStateAsync(stream, cancellation);
+            throw new StreamVersionConflictException(stream, state?.Version, e);
+        }
+    }
+
+    /// <summary>For a command that answers nothing.</summary>
+    public Task SendAsync(object command, Guid stream, IdempotencyKey? key, CancellationToken cancellation) =>
+        SendAsync<Acknowledged>(command, stream, key, cancellation);
+
+    private (string RecordId, string Fingerprint) Stored(object command, IdempotencyKey key)
+    {
+        // Scoped to the caller; self-registration has no caller yet, and its answer tells nothing about anyone.
+        var scope = Actor.From(caller.Principal)?.Id.ToString("N")
+                    ?? (command is IAnonymousCommand ? "anonymous" : throw new CommandUnauthenticatedException());
+        return (Idempotency.RecordId(scope, key.Key), Idempotency.Hash(key.Request));
+    }
+
+    private async Task<Sent<T>?> ReplayAsync<T>((string RecordId, string Fingerprint) stored, CancellationToken cancellation)
+    {
+        await using var query = store.QuerySession();
+        var record = await query.LoadAsync<IdempotencyRecord>(stored.RecordId, cancellation);
+        if (record is null) return null;
+        if (record.Fingerprint != stored.Fingerprint) throw new IdempotencyKeyReusedException();
+        return new Sent<T>(Idempotency.Replay<T>(record), Replayed: true);
+    }
+
+    private async Task AfterCommitAsync(object command, CancellationToken cancellation)
+    {
+        foreach (var step in services.GetServices<IAfterCommit>().Where(step => step.CommandType == command.GetType()))
+            await step.RunAsync(command, cancellation);
+    }
+}
+
+/// <summary>The answer of a command that has nothing else to say.</summary>
+public sealed record Acknowledged;
+
+/// <summary>
+/// What must follow a command's commit in this process and never precede it: a security event that says something
+/// happened, forgetting what this instance cached about a caller's tokens. Declared next to the command's handler,
+/// found by <see cref="CommandBusConfiguration"/>.
+/// </summary>
+public interface IAfterCommit
+{
+    Type CommandType { get; }
+
+    Task RunAsync(object command, CancellationToken cancellation);
+}
+
+public abstract class AfterCommit<TCommand> : IAfterCommit
+{
+    public Type CommandType => typeof(TCommand);
+
+    public Task RunAsync(object command, CancellationToken cancellation) => RunAsync((TCommand)command, cancellation);
+
+    protected abstract Task RunAsync(TCommand command, CancellationToken cancellation);
+}

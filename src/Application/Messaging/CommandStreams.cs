@@ -1,0 +1,98 @@
+using JasperFx.Events;
+using Marten;
+using SolarEvents.Domain.Common;
+using Wolverine;
+
+namespace SolarEvents.Application.Messaging;
+
+/// <summary>
+/// The one way a command handler writes events. It loads a stream at the version the caller expects (their
+/// <c>If-Match</c>), or else at the version it reads, so a concurrent write fails the commit instead of being
+/// overwritten; runs the pure domain decision; appends its events (stamped with the actor by
+/// <see cref="ActorMetadataMiddleware"/>); keeps the answer for the command's <c>Idempotency-Key</c>, if it came
+/// with one, in the same commit; and returns the stream's new version, computed here and nowhere else.
+/// Wolverine commits the session after the handler returns. Create one per command with <see cref="For"/>.
+/// </summary>
+public sealed class CommandStreams
+{
+    private readonly IDocumentSession session;
+    private readonly Envelope envelope;
+    private IdempotencyRecord? answer;
+
+    private CommandStreams(IDocumentSession session, Envelope envelope, DateTimeOffset now)
+    {
+        this.session = session;
+        this.envelope = envelope;
+        Now = now;
+    }
+
+    /// <summary>The moment of the command: every decision and timestamp of it uses this one.</summary>
+    public DateTimeOffset Now { get; }
+
+    public static CommandStreams For(IDocumentSession session, Envelope envelope, TimeProvider clock) =>
+        new(session, envelope, clock.GetUtcNow());
+
+    public Task<StreamChanged> DecideAsync<TAggregate>(
+        Guid streamId, long? expectedVersion, Func<TAggregate, Decision> decide, CancellationToken cancellation)
+        where TAggregate : class =>
+        DecideAsync<TAggregate>(streamId, expectedVersion, aggregate => ValueTask.FromResult(decide(aggregate)), cancellation);
+
+    /// <summary>For a decision that needs a lookup first (a data key to seal new personal values with).
+    /// A stream that does not exist is a <see cref="StreamNotFoundException"/>; a refusal throws the domain rule.</summary>
+    public async Task<StreamChanged> DecideAsync<TAggregate>(
+        Guid streamId, long? expectedVersion, Func<TAggregate, ValueTask<Decision>> decide, CancellationToken cancellation)
+        where TAggregate : class
+    {
+        var stream = await LoadAsync<TAggregate>(streamId, expectedVersion, cancellation);
+        var events = (await decide(stream.Aggregate!)).ThrowIfRejected();
+        stream.AppendMany(events);
+        return Answer(new StreamChanged(streamId, stream.StartingVersion!.Value + events.Count));
+    }
+
+    /// <summary>Begins a new stream with what the domain decided.</summary>
+    public StreamChanged Start<TAggregate>(Guid streamId, Decision decision) where TAggregate : class
+    {
+        var events = decision.ThrowIfRejected();
+        session.Events.StartStream<TAggregate>(streamId, events);
+        return Answer(new StreamChanged(streamId, events.Count));
+    }
+
+    /// <summary>
+    /// Appends to a second stream that records the command alongside its main one (a change request's trail of
+    /// the amendments made under it), at the version it was read at: a concurrent change to it fails the commit.
+    /// </summary>
+    public void AppendAlongside(Guid streamId, long versionRead, Decision decision)
+    {
+        var events = decision.ThrowIfRejected();
+        session.Events.Append(streamId, versionRead + events.Count, [.. events]);
+    }
+
+    /// <summary>
+    /// The command's answer, kept for its <c>Idempotency-Key</c>: a retry gets it back and appends nothing. Kept once
+    /// per command, as one insert, so a twin that raced this one fails the commit; a later answer replaces an earlier
+    /// one before the commit (a command whose answer is more than the stream's new version).
+    /// </summary>
+    public TResult Answer<TResult>(TResult result)
+    {
+        if (Idempotency.RecordIdOf(envelope) is not { } key) return result;
+        if (answer is null)
+        {
+            answer = new IdempotencyRecord(key.RecordId, key.Fingerprint, "", Now);
+            session.Insert(answer);
+        }
+
+        answer.Result = Idempotency.Serialize(result);
+        return result;
+    }
+
+    /// <summary>Loads a stream for writing at the expected version, or at the version read when none is expected.</summary>
+    private async Task<IEventStream<TAggregate>> LoadAsync<TAggregate>(
+        Guid streamId, long? expectedVersion, CancellationToken cancellation)
+        where TAggregate : class
+    {
+        var stream = expectedVersion is { } version
+            ? await session.Events.FetchForWriting<TAggregate>(streamId, version, cancellation)
+            : await session.Events.FetchForWriting<TAggregate>(streamId, cancellation);
+        return stream.Aggregate is null ? throw new StreamNotFoundException(streamId) : stream;
+    }
+}
