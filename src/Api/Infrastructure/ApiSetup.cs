@@ -42,6 +42,7 @@ public static class ApiSetup
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSolarEventsAuthentication(configuration);
         services.AddCommandPolicies();
+        services.AddCommandSender();
         services.AddChangeRequests(configuration);
         services.AddSolarEventsRateLimiting(configuration);
         services.AddReadModels(configuration);

@@ -18,7 +18,8 @@ public sealed class PreconditionRequiredException() : Exception("An If-Match hea
 
 /// <summary>
 /// How an endpoint hands a command to the pipeline (<see cref="CommandSender"/>): the HTTP parts only. It passes the
-/// <c>Idempotency-Key</c> with what identifies the request (method, path, <c>If-Match</c>, body), and answers a
+/// <c>Idempotency-Key</c> with what identifies the request (method, path, <c>If-Match</c>, body) and the
+/// <c>If-Match</c> version of the stream the route addresses, and answers a
 /// replay with <c>Idempotent-Replayed: true</c> and a changed stream's version as the <c>ETag</c>.
 /// </summary>
 public static partial class CommandDispatch
@@ -34,7 +35,7 @@ public static partial class CommandDispatch
     public static async Task<T> SendAsync<T>(HttpContext http, object command, Guid stream, object? body, CancellationToken cancellation)
     {
         var sender = http.RequestServices.GetRequiredService<CommandSender>();
-        var sent = await sender.SendAsync<T>(command, stream, KeyOf(http, body), cancellation);
+        var sent = await sender.SendAsync<T>(command, stream, ExpectedVersion(http), KeyOf(http, body), cancellation);
         if (sent.Replayed) http.Response.Headers[ReplayedHeader] = "true";
         if (sent.Result is StreamChanged changed) http.Response.Headers.ETag = $"\"{changed.Version}\"";
         return sent.Result;

@@ -28,14 +28,21 @@ public static class CommandBusConfiguration
         options.ServiceLocationPolicy = ServiceLocationPolicy.AlwaysAllowed;
     }
 
-    /// <summary>Registers the command sender, every command's authorization handler and a policy named for its command,
-    /// the access table's route policies, and the steps that follow commands' commits.</summary>
-    public static IServiceCollection AddCommandPolicies(this IServiceCollection services)
+    /// <summary>The door every caller's command goes through, and the steps that follow commands' commits
+    /// (needs Wolverine and the identity services).</summary>
+    public static IServiceCollection AddCommandSender(this IServiceCollection services)
     {
         services.AddScoped<CommandSender>();
-        services.AddCapabilityPolicies();
         foreach (var afterCommit in ApplicationAssembly.GetTypes().Where(type => type is { IsAbstract: false } && type.IsAssignableTo(typeof(IAfterCommit))))
             services.AddScoped(typeof(IAfterCommit), afterCommit);
+        return services;
+    }
+
+    /// <summary>Registers every command's authorization handler and a policy named for its command, and the access
+    /// table's route policies.</summary>
+    public static IServiceCollection AddCommandPolicies(this IServiceCollection services)
+    {
+        services.AddCapabilityPolicies();
         // Only validators the container can build: parts composed with `new` (e.g. MoneyValidator(allowNegative))
         // stay out, or the container would fail to validate at start-up.
         services.AddValidatorsFromAssembly(ApplicationAssembly, ServiceLifetime.Singleton,

@@ -27,15 +27,19 @@ public sealed class CommandSender(IMessageBus bus, IDocumentStore store, ICaller
     /// <param name="stream">The stream the command changes or starts: the one whose version a conflict reports.</param>
     /// <param name="key">The caller's idempotency key and request, or null when the request came without one.</param>
     /// <param name="cancellation">Cancels the send.</param>
-    public async Task<Sent<T>> SendAsync<T>(object command, Guid stream, IdempotencyKey? key, CancellationToken cancellation)
+    /// <param name="expectedVersion">The version of <paramref name="stream"/> the caller read (<c>If-Match</c>), if
+    /// they sent one: the stream is written only if it still has that version.</param>
+    public async Task<Sent<T>> SendAsync<T>(
+        object command, Guid stream, long? expectedVersion, IdempotencyKey? key, CancellationToken cancellation)
     {
         var stored = key is null ? default : Stored(command, key);
         if (key is not null && await ReplayAsync<T>(stored, cancellation) is { } earlier) return earlier;
         try
         {
-            var result = key is null
-                ? await bus.InvokeAsync<T>(command, cancellation)
-                : await bus.InvokeAsync<T>(command, Idempotency.Headers(stored.RecordId, stored.Fingerprint), cancellation);
+            var options = new DeliveryOptions();
+            if (key is not null) options.WithKey(stored.RecordId, stored.Fingerprint);
+            if (expectedVersion is { } version) options.WithExpectedVersion(stream, version);
+            var result = await bus.InvokeAsync<T>(command, options, cancellation);
             await AfterCommitAsync(command, cancellation);
             return new Sent<T>(result, Replayed: false);
         }
@@ -50,10 +54,6 @@ public sealed class CommandSender(IMessageBus bus, IDocumentStore store, ICaller
             throw new StreamVersionConflictException(stream, state?.Version, e);
         }
     }
-
-    /// <summary>For a command that answers nothing.</summary>
-    public Task SendAsync(object command, Guid stream, IdempotencyKey? key, CancellationToken cancellation) =>
-        SendAsync<Acknowledged>(command, stream, key, cancellation);
 
     private (string RecordId, string Fingerprint) Stored(object command, IdempotencyKey key)
     {

@@ -85,12 +85,13 @@ public sealed class CommandStreams
         return result;
     }
 
-    /// <summary>Loads a stream for writing at the expected version, or at the version read when none is expected.</summary>
+    /// <summary>Loads a stream for writing at the expected version (the command's, else the caller's <c>If-Match</c> for
+    /// this stream), or at the version read when none is expected.</summary>
     private async Task<IEventStream<TAggregate>> LoadAsync<TAggregate>(
         Guid streamId, long? expectedVersion, CancellationToken cancellation)
         where TAggregate : class
     {
-        var stream = expectedVersion is { } version
+        var stream = (expectedVersion ?? ExpectedVersions.Of(envelope, streamId)) is { } version
             ? await session.Events.FetchForWriting<TAggregate>(streamId, version, cancellation)
             : await session.Events.FetchForWriting<TAggregate>(streamId, cancellation);
         return stream.Aggregate is null ? throw new StreamNotFoundException(streamId) : stream;

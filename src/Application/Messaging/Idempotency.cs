@@ -40,8 +40,8 @@ public static class Idempotency
 
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    internal static DeliveryOptions Headers(string recordId, string fingerprint) =>
-        new DeliveryOptions().WithHeader(RecordIdHeader, recordId).WithHeader(FingerprintHeader, fingerprint);
+    internal static DeliveryOptions WithKey(this DeliveryOptions options, string recordId, string fingerprint) =>
+        options.WithHeader(RecordIdHeader, recordId).WithHeader(FingerprintHeader, fingerprint);
 
     /// <summary>The record id and fingerprint the command came with, or null when it came without a key.</summary>
     internal static (string RecordId, string Fingerprint)? RecordIdOf(Envelope envelope) =>

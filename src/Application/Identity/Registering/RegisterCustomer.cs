@@ -107,7 +107,7 @@ public sealed class CustomerRegistration(CommandSender commands, PasswordHasher 
             Guid.CreateVersion7(), form.Email, hasher.Hash(form.Password), form.Name ?? "", form.Phone ?? "", form.Address ?? "");
         try
         {
-            await commands.SendAsync<RegistrationOutcome>(command, command.AccountId, key, cancellation);
+            await commands.SendAsync<RegistrationOutcome>(command, command.AccountId, expectedVersion: null, key, cancellation);
         }
         catch (StreamVersionConflictException)
         {
