@@ -1,9 +1,6 @@
-using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SolarEvents.Application.ChangeRequests.Expiring;
-using SolarEvents.Application.Messaging;
-using Wolverine;
 
 namespace SolarEvents.Application.ChangeRequests;
 

@@ -1,4 +1,3 @@
-using Marten;
 using JasperFx.Events;
 using SolarEvents.Domain.ChangeRequests;
 

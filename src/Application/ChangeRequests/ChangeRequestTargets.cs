@@ -1,4 +1,3 @@
-using Marten;
 using SolarEvents.Domain.Accounts;
 using SolarEvents.Domain.ChangeRequests;
 using SolarEvents.Domain.Orders;

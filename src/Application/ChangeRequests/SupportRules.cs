@@ -1,5 +1,4 @@
 using SolarEvents.Domain.ChangeRequests;
-using SolarEvents.Domain.Common;
 
 namespace SolarEvents.Application.ChangeRequests;
 

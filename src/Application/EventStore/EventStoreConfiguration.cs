@@ -1,6 +1,5 @@
 using System.Reflection;
 using JasperFx.Events;
-using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using SolarEvents.Application.Identity.Credentials;

@@ -1,4 +1,3 @@
-using Marten;
 using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Application.PersonalData;
 

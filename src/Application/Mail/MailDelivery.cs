@@ -1,5 +1,4 @@
 using JasperFx;
-using Marten;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SolarEvents.Application.PersonalData;

@@ -1,4 +1,3 @@
-using Marten;
 using SolarEvents.Application.PersonalData;
 
 namespace SolarEvents.Application.Mail;

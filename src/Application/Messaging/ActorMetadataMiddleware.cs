@@ -1,6 +1,3 @@
-using Marten;
-using SolarEvents.Application.Identity;
-using Wolverine;
 
 namespace SolarEvents.Application.Messaging;
 

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using SolarEvents.Application.Identity;
-using Wolverine;
 
 namespace SolarEvents.Application.Messaging;
 

@@ -1,11 +1,8 @@
 using System.Reflection;
-using FluentValidation;
 using JasperFx.CodeGeneration.Model;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
-using SolarEvents.Application.Identity;
 using SolarEvents.Application.Orders.RequestingQuote;
-using Wolverine;
 
 namespace SolarEvents.Application.Messaging;
 

@@ -1,8 +1,4 @@
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using SolarEvents.Application.Identity;
-using SolarEvents.Domain.Common;
-using Wolverine;
 
 namespace SolarEvents.Application.Messaging;
 

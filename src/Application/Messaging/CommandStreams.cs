@@ -1,7 +1,4 @@
 using JasperFx.Events;
-using Marten;
-using SolarEvents.Domain.Common;
-using Wolverine;
 
 namespace SolarEvents.Application.Messaging;
 

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using FluentValidation;
-using Wolverine;
 
 namespace SolarEvents.Application.Messaging;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Wolverine;
 
 namespace SolarEvents.Application.Messaging;
 

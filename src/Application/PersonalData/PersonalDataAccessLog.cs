@@ -1,6 +1,3 @@
-using Marten;
-using SolarEvents.Application.Identity;
-using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.Privacy;
 
 namespace SolarEvents.Application.PersonalData;

@@ -1,5 +1,4 @@
 using JasperFx;
-using Marten;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace SolarEvents.Application.PersonalData;

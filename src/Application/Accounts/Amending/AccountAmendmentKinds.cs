@@ -1,15 +1,11 @@
-using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using SolarEvents.Application.ChangeRequests.Amending;
-using SolarEvents.Application.Identity;
 using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Application.Identity.Sessions;
 using SolarEvents.Application.Mail;
-using SolarEvents.Application.Messaging;
 using SolarEvents.Application.PersonalData;
 using SolarEvents.Domain.Accounts;
 using SolarEvents.Domain.ChangeRequests;
-using SolarEvents.Domain.Common;
 
 namespace SolarEvents.Application.Accounts.Amending;
 

@@ -1,10 +1,5 @@
-using FluentValidation;
-using Marten;
-using SolarEvents.Application.Identity;
-using SolarEvents.Application.Messaging;
 using SolarEvents.Application.PersonalData;
 using SolarEvents.Domain.Accounts;
-using Wolverine;
 
 namespace SolarEvents.Application.Accounts.ChangingContactDetails;
 

@@ -1,11 +1,7 @@
-using Marten;
-using SolarEvents.Application.Identity;
 using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Application.Mail;
-using SolarEvents.Application.Messaging;
 using SolarEvents.Application.PersonalData;
 using SolarEvents.Domain.Accounts;
-using Wolverine;
 
 namespace SolarEvents.Application.Accounts.VerifyingEmail;
 

@@ -1,11 +1,5 @@
-using FluentValidation;
-using Marten;
-using SolarEvents.Application.Identity;
 using SolarEvents.Application.Identity.Credentials;
-using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.Accounts;
-using SolarEvents.Domain.Common;
-using Wolverine;
 
 namespace SolarEvents.Application.Accounts.VerifyingEmail;
 

@@ -1,11 +1,5 @@
-using FluentValidation;
-using Marten;
-using SolarEvents.Application.Identity;
-using SolarEvents.Application.Messaging;
 using SolarEvents.Domain;
 using SolarEvents.Domain.ChangeRequests;
-using SolarEvents.Domain.Common;
-using Wolverine;
 
 namespace SolarEvents.Application.ChangeRequests.Amending;
 

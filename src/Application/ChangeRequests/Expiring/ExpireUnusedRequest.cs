@@ -1,8 +1,4 @@
-using Marten;
-using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.ChangeRequests;
-using SolarEvents.Domain.Common;
-using Wolverine;
 
 namespace SolarEvents.Application.ChangeRequests.Expiring;
 

@@ -1,9 +1,4 @@
-using FluentValidation;
-using Marten;
-using SolarEvents.Application.Identity;
-using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.ChangeRequests;
-using Wolverine;
 using SolarEvents.Application.ChangeRequests.Expiring;
 
 namespace SolarEvents.Application.ChangeRequests.Opening;

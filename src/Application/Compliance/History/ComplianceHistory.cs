@@ -1,4 +1,3 @@
-using Marten;
 using SolarEvents.Application.Compliance.Chain;
 using SolarEvents.Domain.Accounts;
 using SolarEvents.Domain.Orders;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using SolarEvents.Application.Compliance.Chain;
-using SolarEvents.Application.Messaging;
 
 namespace SolarEvents.Application.Compliance.History;
 

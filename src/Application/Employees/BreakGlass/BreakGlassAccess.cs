@@ -1,4 +1,3 @@
-using Marten;
 using SolarEvents.Domain.Employees;
 
 namespace SolarEvents.Application.Employees.BreakGlass;

@@ -1,9 +1,4 @@
-using Marten;
-using SolarEvents.Application.Identity;
-using SolarEvents.Application.Messaging;
-using SolarEvents.Domain.Common;
 using SolarEvents.Domain.Employees;
-using Wolverine;
 
 namespace SolarEvents.Application.Employees.BreakGlass;
 

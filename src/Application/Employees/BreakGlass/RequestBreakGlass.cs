@@ -1,11 +1,6 @@
-using FluentValidation;
-using Marten;
 using SolarEvents.Application.ChangeRequests;
 using SolarEvents.Application.ChangeRequests.Opening;
-using SolarEvents.Application.Identity;
-using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.ChangeRequests;
-using Wolverine;
 
 namespace SolarEvents.Application.Employees.BreakGlass;
 

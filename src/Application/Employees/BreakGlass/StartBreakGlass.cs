@@ -1,11 +1,6 @@
-using FluentValidation;
-using Marten;
 using SolarEvents.Application.ChangeRequests;
-using SolarEvents.Application.Identity;
-using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.ChangeRequests;
 using SolarEvents.Domain.Employees;
-using Wolverine;
 
 namespace SolarEvents.Application.Employees.BreakGlass;
 

@@ -1,10 +1,5 @@
-using FluentValidation;
-using Marten;
 using SolarEvents.Application.ChangeRequests;
-using SolarEvents.Application.Identity;
-using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.Employees;
-using Wolverine;
 
 namespace SolarEvents.Application.Employees.GrantingRoles;
 

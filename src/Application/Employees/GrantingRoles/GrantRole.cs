@@ -1,8 +1,4 @@
-using Marten;
-using SolarEvents.Application.Identity;
-using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.Employees;
-using Wolverine;
 
 namespace SolarEvents.Application.Employees.GrantingRoles;
 

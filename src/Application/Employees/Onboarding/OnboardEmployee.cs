@@ -1,14 +1,8 @@
 using System.Security.Cryptography;
-using FluentValidation;
-using Marten;
-using SolarEvents.Application.Identity;
 using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Application.Identity.Mfa;
-using SolarEvents.Application.Messaging;
 using SolarEvents.Application.PersonalData;
-using SolarEvents.Domain.Common;
 using SolarEvents.Domain.Employees;
-using Wolverine;
 
 namespace SolarEvents.Application.Employees.Onboarding;
 

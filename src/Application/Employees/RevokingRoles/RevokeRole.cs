@@ -1,11 +1,6 @@
-using FluentValidation;
-using Marten;
-using SolarEvents.Application.Identity;
 using SolarEvents.Application.Identity.Credentials;
-using SolarEvents.Application.Messaging;
 using SolarEvents.Application.Identity.Sessions;
 using SolarEvents.Domain.Employees;
-using Wolverine;
 
 namespace SolarEvents.Application.Employees.RevokingRoles;
 

@@ -1,10 +1,8 @@
-using Marten;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OtpNet;
 using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Application.Identity.Passwords;
-using SolarEvents.Application.Messaging;
 using SolarEvents.Application.PersonalData;
 using SolarEvents.Domain.Employees;
 

@@ -1,4 +1,3 @@
-using Marten;
 using SolarEvents.Application.Identity.Sessions;
 
 namespace SolarEvents.Application.Identity.Credentials;

@@ -1,12 +1,8 @@
-using FluentValidation;
-using Marten;
 using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Application.Mail;
-using SolarEvents.Application.Messaging;
 using SolarEvents.Application.PersonalData;
 using SolarEvents.Application.Identity.Passwords;
 using SolarEvents.Domain.Accounts;
-using Wolverine;
 
 namespace SolarEvents.Application.Identity.Registering;
 

@@ -1,5 +1,4 @@
 using JasperFx;
-using Marten;
 using Microsoft.Extensions.Logging;
 using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Application.Identity.Passwords;

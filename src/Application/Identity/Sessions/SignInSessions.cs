@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using System.Security.Cryptography;
-using Marten;
 using JasperFx;
 using SolarEvents.Application.Identity.Credentials;
 

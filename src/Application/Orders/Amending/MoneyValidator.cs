@@ -1,5 +1,3 @@
-using FluentValidation;
-using SolarEvents.Domain.Common;
 
 namespace SolarEvents.Application.Orders.Amending;
 

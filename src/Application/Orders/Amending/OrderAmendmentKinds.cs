@@ -1,4 +1,3 @@
-using FluentValidation;
 using SolarEvents.Application.ChangeRequests.Amending;
 using SolarEvents.Application.Orders.RequestingQuote;
 using SolarEvents.Domain.Orders;

@@ -1,10 +1,5 @@
-using FluentValidation;
-using Marten;
-using SolarEvents.Application.Identity;
-using SolarEvents.Application.Messaging;
 using SolarEvents.Domain.Accounts;
 using SolarEvents.Domain.Orders;
-using Wolverine;
 
 namespace SolarEvents.Application.Orders.RequestingQuote;
 
