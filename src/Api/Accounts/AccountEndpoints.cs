@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SolarEvents.Api.Identity;
+using SolarEvents.Api.Queries;
 using SolarEvents.Api.Infrastructure;
 using SolarEvents.Application.Accounts.ChangingContactDetails;
 using SolarEvents.Application.Accounts.VerifyingEmail;
@@ -74,13 +75,13 @@ public static class AccountEndpoints
     }
 
     private static async Task<Results<Ok<MyAccount>, NotFound>> GetMine(
-        HttpContext http, IDbContextFactory<ReadModelDbContext> contexts, PersonalDataKeys keys, CancellationToken cancellation)
+        HttpContext http, IDbContextFactory<ReadModelDbContext> contexts, PersonalDataReveal reveal, CancellationToken cancellation)
     {
         var customer = Actor.From(http.User)!;
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == customer.Id, cancellation);
         if (account is null) return TypedResults.NotFound();
         return TypedResults.Ok(new MyAccount(account.AccountId, account.Status, account.EmailVerified, account.PersonalDataErased,
-            account.RegisteredAt, account.Version, await ContactDetails.RevealAsync(account, keys, cancellation)));
+            account.RegisteredAt, account.Version, await reveal.ForOwnerAsync(account.Sealed(), cancellation)));
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SolarEvents.Api.Infrastructure;
-using SolarEvents.Api.Support;
+using SolarEvents.Api.Queries;
 using SolarEvents.Application.Employees.BreakGlass;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Messaging;
@@ -53,8 +53,8 @@ public static class BreakGlassEndpoints
     /// <summary>404 unless the engineer's access covers this account now: without it, the account might as well not
     /// exist (as another customer's resources are for a customer).</summary>
     private static async Task<Results<Ok<StaffAccount>, NotFound>> ReadAccount(
-        Guid accountId, HttpContext http, BreakGlassAccess access, IDbContextFactory<ReadModelDbContext> contexts, PersonalDataKeys keys,
-        PersonalDataAccessLog accessLog, SecurityEvents securityEvents, CancellationToken cancellation)
+        Guid accountId, HttpContext http, BreakGlassAccess access, IDbContextFactory<ReadModelDbContext> contexts, PersonalDataReveal reveal,
+        SecurityEvents securityEvents, CancellationToken cancellation)
     {
         var engineer = http.Caller().Id;
         if (!await access.CoversAsync(engineer, accountId, cancellation)) return TypedResults.NotFound();
@@ -63,7 +63,7 @@ public static class BreakGlassEndpoints
         var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId, cancellation);
         if (account is null) return TypedResults.NotFound();
         securityEvents.Record(SecurityEvents.BreakGlassUsed, engineer, $"read account {accountId}");
-        var shown = await StaffAccountEndpoints.RevealAsync([account], http, keys, accessLog, "break-glass", cancellation);
+        var shown = await StaffAccounts.ShowAsync([account], reveal, "break-glass", cancellation);
         return TypedResults.Ok(shown[0]);
     }
 }

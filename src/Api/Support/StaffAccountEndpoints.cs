@@ -1,21 +1,15 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using SolarEvents.Api.Accounts;
 using SolarEvents.Api.Infrastructure;
 using SolarEvents.Api.Queries;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.PersonalData;
-using SolarEvents.Projections.Accounts;
 using SolarEvents.Projections.ReadModels;
 
 namespace SolarEvents.Api.Support;
 
 /// <summary>Exactly one of the two. A POST body, not a query string: URLs end up in proxy and access logs.</summary>
 public sealed record AccountSearch(string? Email = null, string? Phone = null);
-
-public sealed record StaffAccount(
-    Guid AccountId, string Status, bool EmailVerified, bool PersonalDataErased, DateTimeOffset RegisteredAt, long Version,
-    ContactDetails? Contact);
 
 /// <summary>
 /// Support agents find and read customers' accounts with their personal data in the clear. Every such read is
@@ -34,20 +28,20 @@ public static class StaffAccountEndpoints
     }
 
     private static async Task<Results<Ok<StaffAccount>, NotFound>> GetAccount(
-        Guid accountId, HttpContext http, IDbContextFactory<ReadModelDbContext> contexts, PersonalDataKeys keys,
-        PersonalDataAccessLog accessLog, TimeProvider clock, CancellationToken cancellation, long? minVersion = null)
+        Guid accountId, IDbContextFactory<ReadModelDbContext> contexts, PersonalDataReveal reveal, TimeProvider clock,
+        CancellationToken cancellation, long? minVersion = null)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         var account = await ReadYourWrites.ReadAsync(minVersion,
             () => db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.AccountId == accountId, cancellation), a => a.Version, clock, cancellation);
         if (account is null) return TypedResults.NotFound();
-        var shown = await RevealAsync([account], http, keys, accessLog, "account view", cancellation);
+        var shown = await StaffAccounts.ShowAsync([account], reveal, "account view", cancellation);
         return TypedResults.Ok(shown[0]);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<StaffAccount>>, ProblemHttpResult>> Search(
-        AccountSearch search, HttpContext http, IDbContextFactory<ReadModelDbContext> contexts, BlindIndex blindIndex, PersonalDataKeys keys,
-        PersonalDataAccessLog accessLog, CancellationToken cancellation)
+        AccountSearch search, IDbContextFactory<ReadModelDbContext> contexts, BlindIndex blindIndex, PersonalDataReveal reveal,
+        CancellationToken cancellation)
     {
         var byEmail = !string.IsNullOrWhiteSpace(search.Email);
         if (byEmail == !string.IsNullOrWhiteSpace(search.Phone)) return Invalid("search", "Search by exactly one of 'email' or 'phone'.");
@@ -62,24 +56,7 @@ public static class StaffAccountEndpoints
             .OrderBy(a => a.RegisteredAt)
             .Take(MaxSearchResults)
             .ToListAsync(cancellation);
-        return TypedResults.Ok(await RevealAsync(found, http, keys, accessLog, byEmail ? "search by email" : "search by phone", cancellation));
-    }
-
-    /// <summary>Records the read of every account whose data is about to be shown, then opens it.</summary>
-    internal static async Task<IReadOnlyList<StaffAccount>> RevealAsync(
-        List<AccountView> accounts, HttpContext http, PersonalDataKeys keys, PersonalDataAccessLog accessLog, string purpose,
-        CancellationToken cancellation)
-    {
-        var readable = accounts.Where(a => !a.PersonalDataErased).Select(a => a.AccountId).ToList();
-        await accessLog.RecordAsync(Actor.From(http.User)!, CorrelationIdMiddleware.Get(http), readable, ContactDetails.Fields, purpose, cancellation);
-        var shown = new List<StaffAccount>(accounts.Count);
-        foreach (var a in accounts)
-        {
-            shown.Add(new StaffAccount(a.AccountId, a.Status, a.EmailVerified, a.PersonalDataErased, a.RegisteredAt, a.Version,
-                await ContactDetails.RevealAsync(a, keys, cancellation)));
-        }
-
-        return shown;
+        return TypedResults.Ok(await StaffAccounts.ShowAsync(found, reveal, byEmail ? "search by email" : "search by phone", cancellation));
     }
 
     private static ProblemHttpResult Invalid(string field, string message) =>

@@ -15,6 +15,7 @@ public static class PersonalDataServices
         services.AddSingleton<BlindIndex>();
         services.AddSingleton<PersonalDataKeys>();
         services.AddSingleton<PersonalDataAccessLog>();
+        services.AddScoped<PersonalDataReveal>();
         services.TryAddSingleton<IMasterKeyService, ConfiguredMasterKeys>();
         return services;
     }
