@@ -24,14 +24,16 @@ public static class OrderStreams
         return
         [
             .. QuoteRequested(orderId, customerId, now),
-            new SiteSurveyScheduled(orderId, now.AddDays(3), now),
+            new SiteSurveyScheduled(orderId, now.AddDays(3), null, now),
             new SiteSurveyCompleted(orderId, "South-facing, no shading", 8.2m, now),
             new QuoteIssued(orderId, quoteId, [new PriceLine("System", total)], "EUR", total, now.AddDays(30), now),
             new QuoteAccepted(orderId, quoteId, now),
         ];
     }
 
-    public static RecordPayment OneEuro(Guid orderId) => new(orderId, new Money(1m, "EUR"), "bench");
+    /// <summary>A one-euro payment reported as provider event <paramref name="providerEventId"/>.</summary>
+    public static RecordPayment OneEuro(Guid orderId, string providerEventId, DateTimeOffset paidAt) =>
+        new(orderId, new Money(1m, "EUR"), PaymentKind.Other, providerEventId, paidAt);
 
     /// <summary>An accepted order with its installation booked in <see cref="Window"/>(0): what reschedules and
     /// configuration changes start from. Version <see cref="ReadyVersion"/>.</summary>

@@ -24,7 +24,8 @@ public static class ReplayScenario
         var now = DateTimeOffset.UtcNow;
         var head = OrderStreams.AcceptedOrder(id, Guid.CreateVersion7(), now, 10_000_000m);
         var payments = Enumerable.Range(0, count - head.Count)
-            .Select(_ => (object)new PaymentRecorded(id, OrderStreams.OneEuro(id).Amount, "bench", now)).ToList();
+            .Select(i => OrderStreams.OneEuro(id, $"bench-{i}", now))
+            .Select(pay => (object)new PaymentRecorded(id, pay.Amount, pay.Kind, pay.ProviderEventId, pay.PaidAt, now)).ToList();
         await using (var session = rig.Store.LightweightSession())
         {
             session.Events.StartStream<Order>(id, [.. head]);

@@ -25,7 +25,7 @@ public static class EventCatalog
     public static IReadOnlyList<CatalogedEvent> Current { get; } =
     [
         new("order.quote_requested.v1", typeof(QuoteRequested)),
-        new("order.site_survey_scheduled.v1", typeof(SiteSurveyScheduled)),
+        new("order.site_survey_scheduled.v2", typeof(SiteSurveyScheduled)),
         new("order.site_survey_completed.v1", typeof(SiteSurveyCompleted)),
         new("order.quote_issued.v1", typeof(QuoteIssued)),
         new("order.quote_accepted.v1", typeof(QuoteAccepted)),
@@ -34,7 +34,8 @@ public static class EventCatalog
         new("order.system_installed.v1", typeof(SystemInstalled)),
         new("order.grid_connection_approved.v1", typeof(GridConnectionApproved)),
         new("order.system_activated.v1", typeof(SystemActivated)),
-        new("order.payment_recorded.v1", typeof(PaymentRecorded)),
+        new("order.payment_recorded.v2", typeof(PaymentRecorded)),
+        new("order.payment_exceeded_balance.v1", typeof(PaymentExceededBalance)),
         new("order.payment_refunded.v1", typeof(PaymentRefunded)),
         new("order.system_configuration_changed.v1", typeof(SystemConfigurationChanged)),
         new("order.price_adjusted.v1", typeof(PriceAdjusted)),
@@ -65,6 +66,7 @@ public static class EventCatalog
         new("employee.admin_nomination_rejected.v1", typeof(AdminNominationRejected)),
         new("employee.break_glass_granted.v1", typeof(BreakGlassGranted)),
         new("employee.break_glass_ended.v1", typeof(BreakGlassEnded)),
+        new("employee.crew_assigned.v1", typeof(CrewAssigned)),
     ];
 
     public static IReadOnlyList<SupersededEvent> Superseded { get; } =
@@ -74,6 +76,16 @@ public static class EventCatalog
             typeof(InstallationScheduledV1),
             typeof(InstallationScheduled),
             old => InstallationScheduledUpcaster.Upcast((InstallationScheduledV1)old)),
+        new(
+            "order.site_survey_scheduled.v1",
+            typeof(SiteSurveyScheduledV1),
+            typeof(SiteSurveyScheduled),
+            old => SiteSurveyScheduledUpcaster.Upcast((SiteSurveyScheduledV1)old)),
+        new(
+            "order.payment_recorded.v1",
+            typeof(PaymentRecordedV1),
+            typeof(PaymentRecorded),
+            old => PaymentRecordedUpcaster.Upcast((PaymentRecordedV1)old)),
     ];
 
     /// <summary>The aggregate of every cataloged type, current or superseded: the prefix of its name. Built once,

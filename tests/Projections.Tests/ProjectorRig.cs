@@ -72,7 +72,7 @@ public sealed partial class ProjectorRig : IAsyncDisposable
         var now = DateTimeOffset.UtcNow;
         await using var session = Store.LightweightSession();
         var stream = await session.Events.FetchForWriting<Order>(orderId);
-        stream.AppendMany(Order.ScheduleSiteSurvey(stream.Aggregate!, new ScheduleSiteSurvey(orderId, now.AddDays(7)), now).ThrowIfRejected());
+        stream.AppendMany(Order.ScheduleSiteSurvey(stream.Aggregate!, new ScheduleSiteSurvey(orderId, now.AddDays(7), null), now).ThrowIfRejected());
         await session.SaveChangesAsync();
     }
 

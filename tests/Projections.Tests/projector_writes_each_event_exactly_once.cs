@@ -88,7 +88,7 @@ public sealed class projector_writes_each_event_exactly_once
         await using (var failing = rig.Store.LightweightSession())
         {
             // A commit that fails after its event drew a sequence number: Marten fills it with a tombstone.
-            failing.Events.Append(order, new SiteSurveyScheduled(order, DateTimeOffset.UtcNow.AddDays(2), DateTimeOffset.UtcNow));
+            failing.Events.Append(order, new SiteSurveyScheduled(order, DateTimeOffset.UtcNow.AddDays(2), null, DateTimeOffset.UtcNow));
             failing.Insert(new IdempotencyRecord("taken", "f", "{}", DateTimeOffset.UtcNow));
             await Assert.ThrowsAnyAsync<Exception>(() => failing.SaveChangesAsync());
         }

@@ -69,6 +69,16 @@ public sealed partial record Employee
         return Decision.Accept(new EmployeeRoleRevoked(employee.Id, command.Role, command.RevokedBy, command.Reason, now));
     }
 
+    /// <summary>Crews are made of installers; moving an installer to another crew is assigning them again.</summary>
+    public static Decision AssignCrew(Employee employee, AssignCrew command, DateTimeOffset now)
+    {
+        if (employee.Offboarded) return Refuse(EmployeeIsOffboarded);
+        if (!employee.Roles.Contains(EmployeeRole.Installer)) return Refuse(CrewNeedsInstaller);
+        if (command.CrewId == Guid.Empty) return Refuse(CrewMissing);
+        if (employee.CrewId == command.CrewId) return Refuse(CrewUnchanged);
+        return Decision.Accept(new CrewAssigned(employee.Id, command.CrewId, command.AssignedBy, now));
+    }
+
     /// <summary>Every role still held is revoked, and break-glass ended, as events of their own, so the
     /// grant history of each role reads complete without knowing offboarding implies it.</summary>
     public static Decision Offboard(Employee employee, OffboardEmployee command, DateTimeOffset now)

@@ -19,3 +19,6 @@ public sealed record RejectAdminNomination(Guid EmployeeId, Guid RejectedBy, str
 public sealed record GrantBreakGlass(Guid EmployeeId, Guid TargetStreamId, Guid ChangeRequestId, DateTimeOffset Until);
 
 public sealed record EndBreakGlass(Guid EmployeeId, string Reason);
+
+/// <summary>An admin puts an installer in a field crew (or moves them to another one).</summary>
+public sealed record AssignCrew(Guid EmployeeId, Guid CrewId, Guid AssignedBy);

@@ -22,3 +22,6 @@ public sealed record BreakGlassGranted(
     Guid EmployeeId, Guid TargetStreamId, Guid ChangeRequestId, DateTimeOffset Until, DateTimeOffset GrantedAt);
 
 public sealed record BreakGlassEnded(Guid EmployeeId, Guid ChangeRequestId, string Reason, DateTimeOffset EndedAt);
+
+/// <summary>The installer works in field crew <see cref="CrewId"/> from now on (one crew at a time).</summary>
+public sealed record CrewAssigned(Guid EmployeeId, Guid CrewId, Guid AssignedBy, DateTimeOffset AssignedAt);

@@ -17,6 +17,7 @@ public static class EmployeeHistory
         (_, AdminNominationRejected e) => state.When(e),
         (_, BreakGlassGranted e) => state.When(e),
         (_, BreakGlassEnded e) => state.When(e),
+        (_, CrewAssigned e) => state.When(e),
         _ => throw new ArgumentException($"{@event.GetType().Name} is not an employee event.", nameof(@event)),
     };
 }

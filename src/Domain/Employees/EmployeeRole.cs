@@ -9,4 +9,7 @@ public enum EmployeeRole
     Engineer = 2,
     Compliance = 3,
     Admin = 4,
+
+    /// <summary>A member of a field crew: does site surveys and installations, records them and the activation.</summary>
+    Installer = 5,
 }

@@ -22,6 +22,9 @@ public static class EmployeeRules
     public const string BreakGlassAlreadyActive = "break-glass-already-active";
     public const string BreakGlassNotActive = "break-glass-not-active";
     public const string BreakGlassWindowInvalid = "break-glass-window-invalid";
+    public const string CrewNeedsInstaller = "crew-needs-installer";
+    public const string CrewMissing = "crew-missing";
+    public const string CrewUnchanged = "crew-unchanged";
 
     private static readonly Dictionary<string, string> Details = new()
     {
@@ -36,6 +39,9 @@ public static class EmployeeRules
         [BreakGlassAlreadyActive] = "The employee already has break-glass access.",
         [BreakGlassNotActive] = "The employee has no break-glass access to end.",
         [BreakGlassWindowInvalid] = "Break-glass access must end in the future and last at most 8 hours.",
+        [CrewNeedsInstaller] = "Only an employee holding the Installer role is assigned to a crew.",
+        [CrewMissing] = "A crew assignment names the crew.",
+        [CrewUnchanged] = "The employee is already in that crew.",
     };
 
     internal static Decision Refuse(string code) => Decision.Reject(code, Details[code]);

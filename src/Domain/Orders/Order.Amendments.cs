@@ -35,6 +35,18 @@ public sealed partial record Order
             now));
     }
 
+    /// <summary>The customer's own cancellation, without a change request: only while nothing is scheduled to be
+    /// built and nothing is paid, so there is no crew to stand down and no refund to decide. Otherwise support
+    /// cancels (<see cref="CancelOrder"/>).</summary>
+    public static Decision CancelOwnOrder(Order order, CancelOwnOrder command, DateTimeOffset now)
+    {
+        if (order.CustomerId != command.CustomerId) return Refuse(OrderNotOwned);
+        if (order.Status == OrderStatus.Cancelled) return Refuse(OrderIsCancelled);
+        if (order.Status >= OrderStatus.InstallationScheduled) return Refuse(CancelNeedsSupport);
+        if (order.NetPaid > 0) return Refuse(CancelAfterPaymentNeedsSupport);
+        return Decision.Accept(new OrderCancelled(order.Id, command.Reason, RefundDue: null, ChangeRequestId: null, now));
+    }
+
     /// <summary>Only before installation. Once money has come in, the cancellation must carry the refund
     /// decision (how much goes back), so no cancelled order is left with an open question about money.</summary>
     public static Decision CancelOrder(Order order, CancelOrder command, DateTimeOffset now)

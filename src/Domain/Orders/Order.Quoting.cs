@@ -27,7 +27,7 @@ public sealed partial record Order
         if (order.Status == OrderStatus.Cancelled) return Refuse(OrderIsCancelled);
         if (order.Status > OrderStatus.SurveyScheduled) return Refuse(SurveyAlreadyCompleted);
         if (command.SurveyAt <= now) return Refuse(DateInPast);
-        return Decision.Accept(new SiteSurveyScheduled(order.Id, command.SurveyAt, now));
+        return Decision.Accept(new SiteSurveyScheduled(order.Id, command.SurveyAt, command.CrewId, now));
     }
 
     public static Decision CompleteSiteSurvey(Order order, CompleteSiteSurvey command, DateTimeOffset now)

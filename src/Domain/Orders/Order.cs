@@ -1,3 +1,5 @@
+using SolarEvents.Domain.Common;
+
 namespace SolarEvents.Domain.Orders;
 
 /// <summary>
@@ -11,6 +13,9 @@ public sealed partial record Order(Guid Id, Guid CustomerId, OrderStatus Status,
 
     public DateTimeOffset? SurveyAt { get; init; }
 
+    /// <summary>The crew booked for the site survey; null when none was named (and for surveys booked before crews).</summary>
+    public Guid? SurveyCrewId { get; init; }
+
     /// <summary>The latest quote issued; null until there is one.</summary>
     public OpenQuote? Quote { get; init; }
 
@@ -23,12 +28,22 @@ public sealed partial record Order(Guid Id, Guid CustomerId, OrderStatus Status,
 
     public decimal NetPaid => Paid - Refunded;
 
+    /// <summary>What payments brought in beyond what the order owed at the time, summed: for support to resolve.</summary>
+    public decimal Overpaid { get; init; }
+
+    /// <summary>The payment provider's ids of every payment recorded, so a report delivered twice counts once.</summary>
+    public ValueSet<string> PaymentProviderEventIds { get; init; } = ValueSet.Empty<string>();
+
     public InstallationWindow? Window { get; init; }
+
+    /// <summary>The crew booked for the installation; a reschedule keeps it.</summary>
+    public Guid? InstallationCrewId { get; init; }
 
     public static Order Start(QuoteRequested e) =>
         new(e.OrderId, e.CustomerId, OrderStatus.QuoteRequested, e.System) { EstimatedKwp = e.EstimatedKwp };
 
-    public Order When(SiteSurveyScheduled e) => this with { Status = OrderStatus.SurveyScheduled, SurveyAt = e.SurveyAt };
+    public Order When(SiteSurveyScheduled e) =>
+        this with { Status = OrderStatus.SurveyScheduled, SurveyAt = e.SurveyAt, SurveyCrewId = e.CrewId };
 
     public Order When(SiteSurveyCompleted e) =>
         this with { Status = OrderStatus.SurveyCompleted, EstimatedKwp = e.AdjustedKwp };
@@ -42,7 +57,8 @@ public sealed partial record Order(Guid Id, Guid CustomerId, OrderStatus Status,
 
     public Order When(QuoteAccepted e) => this with { Status = OrderStatus.QuoteAccepted };
 
-    public Order When(InstallationScheduled e) => this with { Status = OrderStatus.InstallationScheduled, Window = e.Window };
+    public Order When(InstallationScheduled e) =>
+        this with { Status = OrderStatus.InstallationScheduled, Window = e.Window, InstallationCrewId = e.CrewId };
 
     public Order When(InstallationRescheduled e) => this with { Window = e.To };
 
@@ -52,7 +68,10 @@ public sealed partial record Order(Guid Id, Guid CustomerId, OrderStatus Status,
 
     public Order When(SystemActivated e) => this with { Status = OrderStatus.Activated };
 
-    public Order When(PaymentRecorded e) => this with { Paid = Paid + e.Amount.Amount };
+    public Order When(PaymentRecorded e) =>
+        this with { Paid = Paid + e.Amount.Amount, PaymentProviderEventIds = PaymentProviderEventIds.With(e.ProviderEventId) };
+
+    public Order When(PaymentExceededBalance e) => this with { Overpaid = Overpaid + e.Excess.Amount };
 
     public Order When(PaymentRefunded e) => this with { Refunded = Refunded + e.Amount.Amount };
 

@@ -42,7 +42,20 @@ public sealed record OrderCancelled(
     Guid? ChangeRequestId,
     DateTimeOffset CancelledAt);
 
-public sealed record PaymentRecorded(Guid OrderId, Money Amount, string PaymentReference, DateTimeOffset RecordedAt);
+/// <summary>Version 2: money the payment provider reports, with the kind of payment, the provider's id of the
+/// event that reported it (recorded once per order) and when it was paid. Version 1 (<see cref="PaymentRecordedV1"/>)
+/// is upcast on read.</summary>
+public sealed record PaymentRecorded(
+    Guid OrderId,
+    Money Amount,
+    PaymentKind Kind,
+    string ProviderEventId,
+    DateTimeOffset PaidAt,
+    DateTimeOffset RecordedAt);
+
+/// <summary>Recorded with the <see cref="PaymentRecorded"/> it flags: <paramref name="Excess"/> of that payment went
+/// beyond what the order still owed. The money is kept on record; support decides what happens to it.</summary>
+public sealed record PaymentExceededBalance(Guid OrderId, Money Excess, string ProviderEventId, DateTimeOffset FlaggedAt);
 
 public sealed record PaymentRefunded(
     Guid OrderId,

@@ -10,7 +10,7 @@ public sealed record RequestQuote(
     decimal EstimatedKwp,
     SystemConfiguration System);
 
-public sealed record ScheduleSiteSurvey(Guid OrderId, DateTimeOffset SurveyAt);
+public sealed record ScheduleSiteSurvey(Guid OrderId, DateTimeOffset SurveyAt, Guid? CrewId);
 
 public sealed record CompleteSiteSurvey(Guid OrderId, string Findings, decimal AdjustedKwp);
 
@@ -32,7 +32,13 @@ public sealed record ApproveGridConnection(Guid OrderId, string GridOperatorRefe
 
 public sealed record ActivateSystem(Guid OrderId);
 
-public sealed record RecordPayment(Guid OrderId, Money Amount, string PaymentReference);
+/// <summary>A payment the payment provider reports; <paramref name="ProviderEventId"/> is its id for the report, so a
+/// report delivered twice is recorded once.</summary>
+public sealed record RecordPayment(
+    Guid OrderId, Money Amount, PaymentKind Kind, string ProviderEventId, DateTimeOffset PaidAt);
+
+/// <summary>The customer cancels their own order: only until an installation is scheduled and while nothing is paid.</summary>
+public sealed record CancelOwnOrder(Guid OrderId, Guid CustomerId, string Reason);
 
 // Amendments: support passes the change request it acts under (checked first with ChangeRequest.Authorize).
 

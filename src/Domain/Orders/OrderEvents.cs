@@ -11,7 +11,8 @@ public sealed record QuoteRequested(
     SystemConfiguration System,
     DateTimeOffset RequestedAt);
 
-public sealed record SiteSurveyScheduled(Guid OrderId, DateTimeOffset SurveyAt, DateTimeOffset ScheduledAt);
+/// <summary>Version 2: adds the crew that does the survey. Version 1 (<see cref="SiteSurveyScheduledV1"/>) is upcast on read.</summary>
+public sealed record SiteSurveyScheduled(Guid OrderId, DateTimeOffset SurveyAt, Guid? CrewId, DateTimeOffset ScheduledAt);
 
 public sealed record SiteSurveyCompleted(Guid OrderId, string Findings, decimal AdjustedKwp, DateTimeOffset CompletedAt);
 

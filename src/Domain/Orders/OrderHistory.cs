@@ -15,6 +15,7 @@ public static class OrderHistory
     {
         (null, QuoteRequested e) => Order.Start(e),
         (null, _) => throw new ArgumentException($"An order stream starts with {nameof(QuoteRequested)}.", nameof(@event)),
+        (_, SiteSurveyScheduledV1 e) => state.When(SiteSurveyScheduledUpcaster.Upcast(e)),
         (_, SiteSurveyScheduled e) => state.When(e),
         (_, SiteSurveyCompleted e) => state.When(e),
         (_, QuoteIssued e) => state.When(e),
@@ -25,7 +26,9 @@ public static class OrderHistory
         (_, SystemInstalled e) => state.When(e),
         (_, GridConnectionApproved e) => state.When(e),
         (_, SystemActivated e) => state.When(e),
+        (_, PaymentRecordedV1 e) => state.When(PaymentRecordedUpcaster.Upcast(e)),
         (_, PaymentRecorded e) => state.When(e),
+        (_, PaymentExceededBalance e) => state.When(e),
         (_, PaymentRefunded e) => state.When(e),
         (_, SystemConfigurationChanged e) => state.When(e),
         (_, PriceAdjusted e) => state.When(e),

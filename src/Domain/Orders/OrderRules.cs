@@ -36,12 +36,17 @@ public static class OrderRules
     public const string SystemConfigurationUnchanged = "system-configuration-unchanged";
     public const string SystemSizeNotPositive = "system-size-not-positive";
 
+    // Who may act on the order.
+    public const string OrderNotOwned = "order-not-owned";
+    public const string CancelNeedsSupport = "cancel-needs-support";
+    public const string CancelAfterPaymentNeedsSupport = "cancel-after-payment-needs-support";
+
     // Money (besides the shared MoneyRules).
     public const string CancelAfterInstallation = "cancel-after-installation";
     public const string CancellationNeedsRefundDecision = "cancellation-needs-refund-decision";
     public const string RefundDueInvalid = "refund-due-invalid";
     public const string RefundExceedsPaid = "refund-exceeds-paid";
-    public const string PaymentExceedsBalance = "payment-exceeds-balance";
+    public const string PaymentAlreadyRecorded = "payment-already-recorded";
     public const string PriceAdjustmentZero = "price-adjustment-zero";
     public const string PriceTotalNegative = "price-total-negative";
 
@@ -72,11 +77,14 @@ public static class OrderRules
         [SystemConfigurationInvalid] = "A system needs at least one panel, a panel model and an inverter model.",
         [SystemConfigurationUnchanged] = "The order already has that system configuration.",
         [SystemSizeNotPositive] = "The system size in kWp must be positive.",
+        [OrderNotOwned] = "The order belongs to another customer.",
+        [CancelNeedsSupport] = "Once an installation is scheduled, cancelling goes through support.",
+        [CancelAfterPaymentNeedsSupport] = "Money has been paid: a refund decision is support's, so cancelling goes through support.",
         [CancelAfterInstallation] = "An installed system cannot be cancelled.",
         [CancellationNeedsRefundDecision] = "Money has been paid: the cancellation must say how much is refunded.",
         [RefundDueInvalid] = "The refund due cannot be negative.",
         [RefundExceedsPaid] = "Refunds cannot exceed what was paid.",
-        [PaymentExceedsBalance] = "The payment exceeds the amount still owed.",
+        [PaymentAlreadyRecorded] = "The payment provider's event has already been recorded on this order.",
         [PriceAdjustmentZero] = "A price adjustment must change the price.",
         [PriceTotalNegative] = "The adjustment would make the order's total negative.",
         [MoneyRules.CurrencyInvalid] = "The currency must be an ISO 4217 code.",

@@ -28,5 +28,13 @@ public sealed record InstallationWindow(DateOnly From, DateOnly To)
     public bool IsOrdered => From <= To;
 }
 
+/// <summary>What a payment was for, as the payment provider reports it.</summary>
+public enum PaymentKind
+{
+    Deposit,
+    Final,
+    Other,
+}
+
 /// <summary>What decisions need to remember about the quote currently on the table.</summary>
 public sealed record OpenQuote(Guid QuoteId, string Currency, DateTimeOffset ValidUntil);

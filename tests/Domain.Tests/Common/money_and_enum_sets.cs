@@ -39,4 +39,29 @@ public class money_and_enum_sets
     [Fact]
     public void the_empty_set_is_the_default() =>
         Assert.True(default(EnumSet<ChangeCategory>).IsEmpty);
+
+    [Fact]
+    public void value_sets_built_in_any_order_are_equal_and_hash_alike() =>
+        Gen.String[0, 4].Array[0, 12].Sample(values =>
+        {
+            var set = ValueSet.Of(values);
+            var reversed = ValueSet.Of(values.Reverse());
+            Assert.Equal(set, reversed);
+            Assert.True(set == reversed);
+            Assert.Equal(set.GetHashCode(), reversed.GetHashCode());
+            Assert.Equal(values.Distinct().Count(), set.Count);
+            Assert.All(values, v => Assert.True(set.Contains(v)));
+            Assert.Equal(values.Distinct().Order(StringComparer.Ordinal), set.ToList().Order(StringComparer.Ordinal));
+        });
+
+    [Fact]
+    public void value_sets_with_different_members_differ()
+    {
+        var set = ValueSet.Of(["a", "b"]);
+
+        Assert.NotEqual(set, ValueSet.Of(["a", "c"]));
+        Assert.NotEqual(set, ValueSet.Of(["a"]));
+        Assert.True(set != ValueSet.Empty<string>());
+        Assert.Same(set, set.With("a"));
+    }
 }

@@ -12,6 +12,7 @@ public static class OrderStory
     public static readonly Guid QuoteId = Id(3);
     public static readonly Guid RequestId = Id(4);
     public static readonly Guid CrewId = Id(5);
+    public static readonly Guid SurveyCrewId = Id(6);
 
     public static readonly InstallationSite Site = new("3011", "Rotterdam", "NL");
     public static readonly SystemConfiguration SystemConfig = new(12, "Helios 430", "Fronius Primo 5", WithBattery: false);
@@ -29,7 +30,7 @@ public static class OrderStory
 
     public static QuoteRequested Requested => new(OrderId, CustomerId, Site, RoofType.PitchedTile, 5.2m, SystemConfig, Now.AddDays(-30));
 
-    public static SiteSurveyScheduled SurveyScheduled => new(OrderId, Now.AddDays(-20), Now.AddDays(-29));
+    public static SiteSurveyScheduled SurveyScheduled => new(OrderId, Now.AddDays(-20), SurveyCrewId, Now.AddDays(-29));
 
     public static SiteSurveyCompleted SurveyCompleted => new(OrderId, "South-facing, no shading", 5.6m, Now.AddDays(-20));
 
@@ -45,7 +46,8 @@ public static class OrderStory
 
     public static SystemActivated Activated => new(OrderId, Now.AddMinutes(-10));
 
-    public static PaymentRecorded Paid(decimal amount) => new(OrderId, Eur(amount), "PSP-1", Now.AddMinutes(-5));
+    public static PaymentRecorded Paid(decimal amount, string providerEventId = "PSP-1") =>
+        new(OrderId, Eur(amount), PaymentKind.Deposit, providerEventId, Now.AddMinutes(-6), Now.AddMinutes(-5));
 
     public static OrderCancelled Cancelled => new(OrderId, "Changed mind", null, null, Now.AddMinutes(-1));
 

@@ -51,7 +51,7 @@ public class connecting_and_activating
     {
         var cancelled = At(OrderStatus.InstallationScheduled, Cancelled);
 
-        Expect.Refused(Order.ScheduleSiteSurvey(cancelled, new(OrderId, Now.AddDays(1)), Now), OrderRules.OrderIsCancelled);
+        Expect.Refused(Order.ScheduleSiteSurvey(cancelled, new(OrderId, Now.AddDays(1), CrewId), Now), OrderRules.OrderIsCancelled);
         Expect.Refused(Order.CompleteSiteSurvey(cancelled, new(OrderId, "x", 1m), Now), OrderRules.OrderIsCancelled);
         Expect.Refused(Order.ScheduleInstallation(cancelled, new(OrderId, Window, null), Now), OrderRules.OrderIsCancelled);
         Expect.Refused(

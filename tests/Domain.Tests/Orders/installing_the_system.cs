@@ -12,10 +12,13 @@ public class installing_the_system
     private static readonly RescheduleInstallation Reschedule = new(OrderId, Later, "Crew ill", RequestId);
 
     [Fact]
-    public void scheduling_after_the_quote_is_accepted_records_window_and_crew() =>
-        Expect.Events(
-            Order.ScheduleInstallation(At(OrderStatus.QuoteAccepted), Schedule, Now),
-            new InstallationScheduled(OrderId, Window, CrewId, Now));
+    public void scheduling_after_the_quote_is_accepted_records_window_and_crew()
+    {
+        var decision = Order.ScheduleInstallation(At(OrderStatus.QuoteAccepted), Schedule, Now);
+
+        Expect.Events(decision, new InstallationScheduled(OrderId, Window, CrewId, Now));
+        Assert.Equal(CrewId, Given([.. UpTo(OrderStatus.QuoteAccepted), .. decision.Events]).InstallationCrewId);
+    }
 
     [Theory]
     [InlineData(OrderStatus.QuoteRequested)]
@@ -58,6 +61,13 @@ public class installing_the_system
         Expect.Events(decision, new InstallationRescheduled(OrderId, Window, Later, "Crew ill", RequestId, Now));
         Assert.Equal(Later, Given([.. UpTo(OrderStatus.InstallationScheduled), .. decision.Events]).Window);
     }
+
+    [Fact]
+    public void rescheduling_keeps_the_crew() =>
+        Assert.Equal(
+            CrewId,
+            Given([.. UpTo(OrderStatus.InstallationScheduled), .. Order.RescheduleInstallation(
+                At(OrderStatus.InstallationScheduled), Reschedule, Now).Events]).InstallationCrewId);
 
     [Fact]
     public void rescheduling_an_unscheduled_installation_is_refused() =>

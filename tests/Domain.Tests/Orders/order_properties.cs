@@ -19,6 +19,7 @@ public class order_properties
 
     private static int _activated;
     private static int _refunded;
+    private static int _overpaid;
 
     [Fact]
     public void random_command_sequences_never_reach_an_invalid_order_and_replay_to_the_same_state()
@@ -32,18 +33,28 @@ public class order_properties
             {
                 now = now.AddHours(steps[i].HoursLater);
                 var before = replay.State!;
-                replay.Run(Decide(before, steps[i], i, now));
+                var decision = replay.Run(Decide(before, steps[i], i, now));
                 AssertValidTransition(before, replay.State!);
+                if (IsCustomerCancellation(steps[i]) && decision.IsAccepted)
+                {
+                    Assert.True(before.Status < OrderStatus.InstallationScheduled && before.NetPaid == 0, "a customer cancelled what only support may");
+                }
             }
 
-            Assert.Equal(replay.State, OrderHistory.Rebuild(EventJson.RoundTrip(replay.Events)));
-            if (replay.State!.Status == OrderStatus.Activated) Interlocked.Increment(ref _activated);
-            if (replay.State.Refunded > 0) Interlocked.Increment(ref _refunded);
+            var state = replay.State!;
+            Assert.Equal(state, OrderHistory.Rebuild(EventJson.RoundTrip(replay.Events)));
+            // Each provider event is recorded once, and every excess flagged belongs to a payment recorded.
+            Assert.Equal(replay.Events.OfType<PaymentRecorded>().Count(), state.PaymentProviderEventIds.Count);
+            Assert.InRange(state.Overpaid, 0m, state.Paid);
+            if (state.Status == OrderStatus.Activated) Interlocked.Increment(ref _activated);
+            if (state.Refunded > 0) Interlocked.Increment(ref _refunded);
+            if (state.Overpaid > 0) Interlocked.Increment(ref _overpaid);
         }, iter: 3000);
 
         // Guards against a generator that never gets far enough to test anything.
         Assert.True(_activated > 0, "no sequence reached activation");
         Assert.True(_refunded > 0, "no sequence refunded anything");
+        Assert.True(_overpaid > 0, "no sequence overpaid");
     }
 
     private static Decision Decide(Order order, Move step, int index, DateTimeOffset now)
@@ -54,7 +65,7 @@ public class order_properties
         var eur = (decimal amount) => new Money(amount, "EUR");
         return step.Command switch
         {
-            0 => Order.ScheduleSiteSurvey(order, new(id, now.AddHours(n)), now),
+            0 => Order.ScheduleSiteSurvey(order, new(id, now.AddHours(n), n % 2 == 0 ? Id(500 + n) : null), now),
             1 => Order.CompleteSiteSurvey(order, new(id, "findings", n / 2m), now),
             2 => Order.IssueQuote(order, new(
                 id,
@@ -68,13 +79,19 @@ public class order_properties
             6 => Order.RecordInstallation(order, new(id), now),
             7 => Order.ApproveGridConnection(order, new(id, "GRID"), now),
             8 => Order.ActivateSystem(order, new(id), now),
-            9 => Order.RecordPayment(order, new(id, eur(n * 250m), $"PSP-{index}"), now),
+            // Sometimes a provider event the order may already have: a report delivered twice.
+            9 => Order.RecordPayment(
+                order, new(id, eur(n * 250m), (PaymentKind)(Math.Abs(n) % 3), n % 4 == 0 ? "PSP-again" : $"PSP-{index}", now), now),
             10 => Order.RefundPayment(order, new(id, eur(n * 100m), "r", null), now),
             11 => Order.ChangeSystemConfiguration(order, new(id, order.System with { PanelCount = n }, "r", null), now),
             12 => Order.AdjustPrice(order, new(id, eur((n - 10) * 300m), "r", null), now),
+            // Cancellations, as often as any other step: a third by the customer (sometimes the wrong one), the rest by support.
+            _ when IsCustomerCancellation(step) => Order.CancelOwnOrder(order, new(id, n == 0 ? Id(999) : order.CustomerId, "r"), now),
             _ => Order.CancelOrder(order, new(id, "r", n < 0 ? null : n * 100m, null), now),
         };
     }
+
+    private static bool IsCustomerCancellation(Move step) => step.Command == 13 && step.N % 3 == 0;
 
     private static void AssertValidTransition(Order before, Order after)
     {

@@ -7,18 +7,38 @@ namespace SolarEvents.Domain.Tests.Orders;
 
 public class surveying_the_site
 {
-    private static readonly ScheduleSiteSurvey Schedule = new(OrderId, Now.AddDays(3));
+    private static readonly ScheduleSiteSurvey Schedule = new(OrderId, Now.AddDays(3), SurveyCrewId);
     private static readonly CompleteSiteSurvey Complete = new(OrderId, "Roof sound, light shading east", 4.8m);
 
     [Fact]
-    public void scheduling_a_survey_after_the_request_records_it() =>
-        Expect.Events(
-            Order.ScheduleSiteSurvey(Given(Requested), Schedule, Now),
-            new SiteSurveyScheduled(OrderId, Now.AddDays(3), Now));
+    public void scheduling_a_survey_after_the_request_records_date_and_crew()
+    {
+        var decision = Order.ScheduleSiteSurvey(Given(Requested), Schedule, Now);
+
+        Expect.Events(decision, new SiteSurveyScheduled(OrderId, Now.AddDays(3), SurveyCrewId, Now));
+        var order = Given([Requested, .. decision.Events]);
+        Assert.Equal(OrderStatus.SurveyScheduled, order.Status);
+        Assert.Equal(SurveyCrewId, order.SurveyCrewId);
+    }
 
     [Fact]
-    public void a_scheduled_survey_may_be_moved_before_it_is_done() =>
-        Expect.Accepted(Order.ScheduleSiteSurvey(At(OrderStatus.SurveyScheduled), Schedule, Now));
+    public void a_survey_may_be_scheduled_before_its_crew_is_known() =>
+        Expect.Events(
+            Order.ScheduleSiteSurvey(Given(Requested), Schedule with { CrewId = null }, Now),
+            new SiteSurveyScheduled(OrderId, Now.AddDays(3), null, Now));
+
+    [Fact]
+    public void a_scheduled_survey_may_be_moved_to_another_date_and_crew_before_it_is_done()
+    {
+        var otherCrew = Id(77);
+        var decision = Order.ScheduleSiteSurvey(At(OrderStatus.SurveyScheduled), Schedule with { CrewId = otherCrew }, Now);
+
+        Expect.Events(decision, new SiteSurveyScheduled(OrderId, Now.AddDays(3), otherCrew, Now));
+        var moved = Given([.. UpTo(OrderStatus.SurveyScheduled), .. decision.Events]);
+        Assert.Equal(OrderStatus.SurveyScheduled, moved.Status);
+        Assert.Equal(Now.AddDays(3), moved.SurveyAt);
+        Assert.Equal(otherCrew, moved.SurveyCrewId);
+    }
 
     [Fact]
     public void a_survey_in_the_past_is_refused() =>

@@ -19,7 +19,7 @@ public class upcasting_installation_scheduled
     [Fact]
     public void the_catalog_reads_the_v1_name_through_the_upcaster()
     {
-        var superseded = Assert.Single(EventCatalog.Superseded);
+        var superseded = Assert.Single(EventCatalog.Superseded, e => e.OldType == typeof(InstallationScheduledV1));
 
         Assert.Equal("order.installation_scheduled.v1", superseded.Name);
         Assert.Equal(typeof(InstallationScheduledV1), superseded.OldType);

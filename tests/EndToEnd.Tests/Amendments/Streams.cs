@@ -39,13 +39,13 @@ public static class Streams
 
         Take(Order.RequestQuote(new RequestQuote(orderId, Guid.CreateVersion7(), new InstallationSite("10115", "Berlin", "DE"),
             RoofType.PitchedTile, 8.4m, new SystemConfiguration(20, "SunPeak 420", "GridMax 8K", WithBattery: false)), now));
-        Take(Order.ScheduleSiteSurvey(order!, new ScheduleSiteSurvey(orderId, now.AddDays(3)), now));
+        Take(Order.ScheduleSiteSurvey(order!, new ScheduleSiteSurvey(orderId, now.AddDays(3), null), now));
         Take(Order.CompleteSiteSurvey(order!, new CompleteSiteSurvey(orderId, "South-facing roof, no shading", 8.4m), now));
         Take(Order.IssueQuote(order!, new IssueQuote(orderId, quoteId,
             [new PriceLine("Panels and inverter", 9_000m), new PriceLine("Installation", 3_000m)], Currency, now.AddDays(30)), now));
         Take(Order.AcceptQuote(order!, new AcceptQuote(orderId, quoteId), now));
         Take(Order.ScheduleInstallation(order!, new ScheduleInstallation(orderId, new InstallationWindow(today.AddDays(20), today.AddDays(21)), null), now));
-        Take(Order.RecordPayment(order!, new RecordPayment(orderId, new Money(Paid, Currency), "PAY-0001"), now));
+        Take(Order.RecordPayment(order!, new RecordPayment(orderId, new Money(Paid, Currency), PaymentKind.Deposit, "PAY-0001", now), now));
 
         await using var session = services.GetRequiredService<IDocumentStore>().LightweightSession();
         session.Events.StartStream<Order>(orderId, events);
