@@ -13,6 +13,8 @@ public sealed record GrantRoleRequest(EmployeeRole Role);
 
 public sealed record ReasonRequest(string Reason);
 
+public sealed record CrewRequest(Guid CrewId);
+
 /// <summary>Employee administration (Admin; a second admin or Compliance decides an admin nomination). Who acts comes
 /// from the token; each command has its own rule too. Every POST honours an <c>Idempotency-Key</c>.</summary>
 public static class EmployeeEndpoints
@@ -25,6 +27,7 @@ public static class EmployeeEndpoints
         employees.MapPost("/{employeeId:guid}/roles/{role}/revoke", Revoke).Dispatches(typeof(RevokeRole));
         employees.MapPost("/{employeeId:guid}/offboard", Offboard).Dispatches(typeof(OffboardEmployee));
         employees.MapPost("/{employeeId:guid}/admin-nomination", Nominate).Dispatches(typeof(NominateAdmin));
+        employees.MapPost("/{employeeId:guid}/crew", AssignCrew).Dispatches(typeof(AssignCrew));
 
         var nominations = app.MapGroup("/api/v1/employees/{employeeId:guid}/admin-nomination").RequireCapability(Capability.AdminNomination);
         nominations.MapPost("/approve", Approve).Dispatches(typeof(ApproveAdminNomination));
@@ -58,6 +61,9 @@ public static class EmployeeEndpoints
 
     private static async Task<Ok<StreamChanged>> Reject(Guid employeeId, ReasonRequest body, HttpContext http, CancellationToken cancellation) =>
         TypedResults.Ok(await CommandDispatch.SendAsync<StreamChanged>(http, new RejectAdminNomination(employeeId, http.Caller().Id, body.Reason), employeeId, body, cancellation));
+
+    private static async Task<Ok<StreamChanged>> AssignCrew(Guid employeeId, CrewRequest body, HttpContext http, CancellationToken cancellation) =>
+        TypedResults.Ok(await CommandDispatch.SendAsync<StreamChanged>(http, new AssignCrew(employeeId, body.CrewId, http.Caller().Id), employeeId, body, cancellation));
 
     private static async Task<Ok<StreamChanged>> Offboard(Guid employeeId, ReasonRequest body, HttpContext http, CancellationToken cancellation) =>
         TypedResults.Ok(await CommandDispatch.SendAsync<StreamChanged>(http, new OffboardEmployee(employeeId, http.Caller().Id, body.Reason), employeeId, body, cancellation));

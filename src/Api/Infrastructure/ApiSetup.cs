@@ -7,6 +7,9 @@ using SolarEvents.Api.Accounts;
 using SolarEvents.Api.Authentication;
 using SolarEvents.Api.Compliance;
 using SolarEvents.Api.Employees;
+using SolarEvents.Api.Field;
+using SolarEvents.Application.Payments;
+using SolarEvents.Api.Payments;
 using SolarEvents.Api.Identity;
 using SolarEvents.Api.Operations;
 using SolarEvents.Api.Orders;
@@ -52,6 +55,7 @@ public static class ApiSetup
         // so even the first admin's events are chained.
         services.AddSolarEventsCompliance(configuration, applySchema);
         services.AddIdentity(configuration);
+        services.AddPayments(configuration);
         services.AddSolarEventsHealthChecks();
         services.AddHttpHardening(configuration);
         services.AddSolarEventsOpenApi();
@@ -107,6 +111,8 @@ public static class ApiSetup
         app.MapChangeRequestEndpoints();
         app.MapAmendmentEndpoints();
         app.MapSalesEndpoints();
+        app.MapFieldEndpoints();
+        app.MapPaymentEndpoints();
         app.MapOperationsEndpoints();
         app.MapBreakGlassEndpoints();
         app.MapComplianceEndpoints();

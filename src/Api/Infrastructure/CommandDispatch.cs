@@ -13,6 +13,9 @@ public sealed record DispatchesCommand(Type CommandType, Type? ChangeType = null
 /// <summary>Route metadata: a POST here must carry an <c>Idempotency-Key</c> (elsewhere it is honoured when sent).</summary>
 public sealed record IdempotencyKeyRequired;
 
+/// <summary>Route metadata: a POST here changes an existing stream and must say which version it read (<c>If-Match</c>).</summary>
+public sealed record IfMatchRequired;
+
 /// <summary>An amendment came without the <c>If-Match</c> version it was based on.</summary>
 public sealed class PreconditionRequiredException() : Exception("An If-Match header with the expected version is required.");
 
@@ -35,7 +38,8 @@ public static partial class CommandDispatch
     public static async Task<T> SendAsync<T>(HttpContext http, object command, Guid stream, object? body, CancellationToken cancellation)
     {
         var sender = http.RequestServices.GetRequiredService<CommandSender>();
-        var sent = await sender.SendAsync<T>(command, stream, ExpectedVersion(http), KeyOf(http, body), cancellation);
+        var expected = http.GetEndpoint()?.Metadata.GetMetadata<IfMatchRequired>() is null ? ExpectedVersion(http) : RequiredVersion(http);
+        var sent = await sender.SendAsync<T>(command, stream, expected, KeyOf(http, body), cancellation);
         if (sent.Replayed) http.Response.Headers[ReplayedHeader] = "true";
         if (sent.Result is StreamChanged changed) http.Response.Headers.ETag = $"\"{changed.Version}\"";
         return sent.Result;
@@ -71,6 +75,10 @@ public static partial class CommandDispatch
 
     public static RouteHandlerBuilder Dispatches(this RouteHandlerBuilder builder, Type command, Type? change = null) =>
         builder.WithMetadata(new DispatchesCommand(command, change));
+
+    public static TBuilder RequiresIfMatch<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new IfMatchRequired());
 
     public static TBuilder RequiresIdempotencyKey<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using SolarEvents.Api.Queries;
 using SolarEvents.Application.Messaging;
+using SolarEvents.Application.Payments;
 using SolarEvents.Application.PersonalData;
 using SolarEvents.Domain.Common;
 
@@ -25,6 +26,8 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             DomainRuleViolatedException rule => Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.ForRule(rule.Error.Code),
                 "Business rule violated", rule.Error.Detail),
             StreamVersionConflictException conflict => Problems.Conflict(conflict.CurrentVersion),
+            PaymentSignatureRefusedException => Problems.Create(StatusCodes.Status401Unauthorized, ProblemTypes.PaymentSignatureInvalid,
+                "Signature refused", "Sign the raw body as the Payment-Signature header says, with a current timestamp and an active secret."),
             IdempotencyKeyMissingException => Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.IdempotencyKeyRequired,
                 "Idempotency-Key required", "Send an Idempotency-Key header (8 to 100 letters, digits, '.', '_', ':' or '-')."),
             IdempotencyKeyReusedException => Problems.Create(StatusCodes.Status422UnprocessableEntity, ProblemTypes.IdempotencyKeyReused,

@@ -26,6 +26,7 @@ public static class ProblemTypes
     public const string InvalidCode = Prefix + "invalid-code";
     public const string PersonalDataErased = Prefix + "personal-data-erased";
     public const string PersonalDataUnreadable = Prefix + "personal-data-unreadable";
+    public const string PaymentSignatureInvalid = Prefix + "payment-signature-invalid";
 
     /// <summary>A broken business rule, named by the domain's stable code (e.g. quote-expired).</summary>
     public static string ForRule(string code) => Prefix + "rule:" + code;

@@ -25,6 +25,7 @@ public static class RateLimiting
     public const string Auth = "auth";
     public const string Registration = "registration";
     public const string Mfa = "mfa";
+    public const string Payments = "payments";
 
     public static IServiceCollection AddSolarEventsRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,6 +35,7 @@ public static class RateLimiting
         var auth = Read("Auth", 10);
         var registration = Read("Registration", 5);
         var mfa = Read("Mfa", 10);
+        var payments = Read("Payments", 120);
         var windowSeconds = configuration.GetValue("RateLimits:WindowSeconds", 60);
         var perUser = new RateLimit { PermitLimit = configuration.GetValue("RateLimits:PerUser", 600), WindowSeconds = windowSeconds };
         var perClient = new RateLimit { PermitLimit = configuration.GetValue("RateLimits:PerClient", 300), WindowSeconds = windowSeconds };
@@ -47,6 +49,8 @@ public static class RateLimiting
                     : Partition("client", ClientAddress(http), perClient));
             options.AddPolicy(Auth, http => Partition(Auth, ClientAddress(http), auth));
             options.AddPolicy(Registration, http => Partition(Registration, ClientAddress(http), registration));
+            // The payment provider's deliveries, per sending address: generous, since it retries, but bounded.
+            options.AddPolicy(Payments, http => Partition(Payments, ClientAddress(http), payments));
             options.AddPolicy(Mfa, http => Partition(Mfa, Actor.From(http.User)?.Id.ToString() ?? ClientAddress(http), mfa));
             options.OnRejected = RejectAsync;
         });

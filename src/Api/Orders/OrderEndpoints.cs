@@ -4,6 +4,7 @@ using SolarEvents.Api.Infrastructure;
 using SolarEvents.Api.Queries;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Messaging;
+using SolarEvents.Application.Orders.Quoting;
 using SolarEvents.Domain.Orders;
 using SolarEvents.Projections.ReadModels;
 
@@ -12,6 +13,11 @@ namespace SolarEvents.Api.Orders;
 /// <summary>What a customer sends to ask for a quote. Who the customer is comes from the token.</summary>
 public sealed record RequestQuoteBody(InstallationSite Site, RoofType Roof, decimal EstimatedKwp, SystemConfiguration System);
 
+/// <summary>The quote the customer saw and accepts.</summary>
+public sealed record QuoteAcceptanceBody(Guid QuoteId);
+
+public sealed record OwnCancellationBody(string Reason);
+
 /// <summary>A customer's own orders. Another customer's order is a 404, exactly like a missing one.</summary>
 public static class OrderEndpoints
 {
@@ -19,6 +25,9 @@ public static class OrderEndpoints
     {
         var customerOrders = app.MapGroup("/api/v1/orders").RequireCapability(Capability.OwnAccount);
         customerOrders.MapPost("/", RequestQuote).Dispatches(typeof(RequestQuote));
+        var ownOrder = customerOrders.MapGroup("/{orderId:guid}").RequiresIfMatch();
+        ownOrder.MapPost("/quote-acceptance", AcceptQuote).Dispatches(typeof(AcceptOwnQuote));
+        ownOrder.MapPost("/cancellation", Cancel).Dispatches(typeof(CancelOwnOrder));
         customerOrders.MapGet("/", ListOwnOrders);
         customerOrders.MapGet("/{orderId:guid}", GetOwnOrder);
     }
@@ -29,6 +38,14 @@ public static class OrderEndpoints
         var changed = await CommandDispatch.SendAsync<StreamChanged>(http, command, command.OrderId, body, cancellation);
         return TypedResults.Created($"/api/v1/orders/{changed.StreamId}", changed);
     }
+
+    private static async Task<Ok<StreamChanged>> AcceptQuote(Guid orderId, QuoteAcceptanceBody body, HttpContext http, CancellationToken cancellation) =>
+        TypedResults.Ok(await CommandDispatch.SendAsync<StreamChanged>(http, new AcceptOwnQuote(orderId, http.Caller().Id, body.QuoteId), orderId, body,
+            cancellation));
+
+    private static async Task<Ok<StreamChanged>> Cancel(Guid orderId, OwnCancellationBody body, HttpContext http, CancellationToken cancellation) =>
+        TypedResults.Ok(await CommandDispatch.SendAsync<StreamChanged>(http, new CancelOwnOrder(orderId, http.Caller().Id, body.Reason), orderId, body,
+            cancellation));
 
     private static async Task<Ok<Page<OrderListItem>>> ListOwnOrders(
         HttpContext http, IDbContextFactory<ReadModelDbContext> contexts, CancellationToken cancellation,

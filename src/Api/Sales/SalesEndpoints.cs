@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SolarEvents.Api.Accounts;
 using SolarEvents.Api.Queries;
+using SolarEvents.Application.Messaging;
 using SolarEvents.Application.PersonalData;
+using SolarEvents.Domain.Orders;
 using SolarEvents.Projections.ReadModels;
 
 namespace SolarEvents.Api.Sales;
@@ -15,12 +17,53 @@ public sealed record PipelineItem(
     Guid OrderId, string Status, string City, string CountryCode, decimal EstimatedKwp, int PanelCount, bool WithBattery,
     string? Currency, decimal? QuoteTotal, DateTimeOffset? QuoteValidUntil, DateTimeOffset RequestedAt, string? MaskedPhone);
 
+public sealed record SiteSurveyBody(DateTimeOffset SurveyAt, Guid CrewId);
+
+public sealed record QuoteLineBody(string Description, decimal Quantity, decimal UnitPrice);
+
+public sealed record QuoteBody(IReadOnlyList<QuoteLineBody> Lines, string Currency, DateTimeOffset ValidUntil);
+
+public sealed record InstallationBody(InstallationWindow Window, Guid CrewId);
+
+public sealed record GridConnectionBody(string GridOperatorReference);
+
+/// <summary>The sales desk: the pipeline, and the steps Sales takes on an order (each with <c>If-Match</c>, the
+/// version read, and an <c>Idempotency-Key</c>).</summary>
 public static class SalesEndpoints
 {
     public static void MapSalesEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/sales/pipeline", ListPipeline).RequireCapability(Capability.SalesPipeline);
+        var sales = app.MapGroup("/api/v1/sales").RequireCapability(Capability.SalesPipeline);
+        sales.MapGet("/pipeline", ListPipeline);
+        var order = sales.MapGroup("/orders/{orderId:guid}").RequiresIfMatch();
+        order.MapPost("/site-survey", ScheduleSurvey).Dispatches(typeof(ScheduleSiteSurvey));
+        order.MapPost("/quotes", IssueQuote).Dispatches(typeof(IssueQuote));
+        order.MapPost("/installation", ScheduleInstallation).Dispatches(typeof(ScheduleInstallation));
+        order.MapPost("/grid-connection", ApproveGridConnection).Dispatches(typeof(ApproveGridConnection));
     }
+
+    private static async Task<Ok<StreamChanged>> ScheduleSurvey(Guid orderId, SiteSurveyBody body, HttpContext http, CancellationToken cancellation) =>
+        TypedResults.Ok(await CommandDispatch.SendAsync<StreamChanged>(http, new ScheduleSiteSurvey(orderId, body.SurveyAt, body.CrewId), orderId,
+            body, cancellation));
+
+    /// <summary>201: a new quote, with its id chosen here; it supersedes an earlier one not yet accepted.</summary>
+    private static async Task<Created<StreamChanged>> IssueQuote(Guid orderId, QuoteBody body, HttpContext http, CancellationToken cancellation)
+    {
+        var lines = (body.Lines ?? []).Select(line => PriceLine.Of(line.Description, line.Quantity, line.UnitPrice)).ToList();
+        var command = new IssueQuote(orderId, Guid.CreateVersion7(), lines, body.Currency, body.ValidUntil);
+        var changed = await CommandDispatch.SendAsync<StreamChanged>(http, command, orderId, body, cancellation);
+        return TypedResults.Created($"/api/v1/sales/orders/{orderId}", changed);
+    }
+
+    private static async Task<Ok<StreamChanged>> ScheduleInstallation(
+        Guid orderId, InstallationBody body, HttpContext http, CancellationToken cancellation) =>
+        TypedResults.Ok(await CommandDispatch.SendAsync<StreamChanged>(http, new ScheduleInstallation(orderId, body.Window, body.CrewId), orderId,
+            body, cancellation));
+
+    private static async Task<Ok<StreamChanged>> ApproveGridConnection(
+        Guid orderId, GridConnectionBody body, HttpContext http, CancellationToken cancellation) =>
+        TypedResults.Ok(await CommandDispatch.SendAsync<StreamChanged>(http, new ApproveGridConnection(orderId, body.GridOperatorReference), orderId,
+            body, cancellation));
 
     private static async Task<Ok<Page<PipelineItem>>> ListPipeline(
         IDbContextFactory<ReadModelDbContext> contexts, PersonalDataKeys keys, CancellationToken cancellation,

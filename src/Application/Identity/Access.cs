@@ -26,7 +26,11 @@ public enum Capability
     /// <summary>Erase a customer's personal data under an approved request that support opened.</summary>
     Erasure,
 
+    /// <summary>Run the sales pipeline: see it, schedule surveys and installations, issue quotes, record grid approval.</summary>
     SalesPipeline,
+
+    /// <summary>A field crew member's work: their own crew's jobs only.</summary>
+    FieldWork,
 
     Operations,
 
@@ -60,6 +64,7 @@ public static class Access
         [Capability.RequestTrail] = [Roles.SupportAgent, Roles.Admin, Roles.Compliance],
         [Capability.Erasure] = [Roles.Compliance, Roles.Admin],
         [Capability.SalesPipeline] = [Roles.Sales],
+        [Capability.FieldWork] = [Roles.Installer],
         [Capability.Operations] = [Roles.Engineer],
         [Capability.BreakGlass] = [Roles.Engineer],
         [Capability.EmployeeAdministration] = [Roles.Admin],

@@ -22,6 +22,7 @@ public sealed class SecurityEvents(ILogger<SecurityEvents> logger)
     public static readonly EventId BreakGlassGranted = new(4011, nameof(BreakGlassGranted));
     public static readonly EventId BreakGlassUsed = new(4012, nameof(BreakGlassUsed));
     public static readonly EventId AdminGranted = new(4013, nameof(AdminGranted));
+    public static readonly EventId PaymentNotificationRefused = new(4014, nameof(PaymentNotificationRefused));
 
     public const string MeterName = "SolarEvents.Security";
     private static readonly Meter Meter = new(MeterName);

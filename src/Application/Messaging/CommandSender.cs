@@ -53,9 +53,10 @@ public sealed class CommandSender(IMessageBus bus, IDocumentStore store, ICaller
 
     private (string RecordId, string Fingerprint) Stored(object command, IdempotencyKey key)
     {
-        // Scoped to the caller; self-registration has no caller yet, and its answer tells nothing about anyone.
+        // Scoped to the caller. Those who hold no token (self-registration, the payment provider) share a scope per
+        // kind of command: registration's answer tells nothing about anyone, and the provider's ids are its own.
         var scope = Actor.From(caller.Principal)?.Id.ToString("N")
-                    ?? (command is IAnonymousCommand ? "anonymous" : throw new CommandUnauthenticatedException());
+                    ?? (command is IAnonymousCommand ? "anonymous:" + command.GetType().Name : throw new CommandUnauthenticatedException());
         return (Idempotency.RecordId(scope, key.Key), Idempotency.Hash(key.Request));
     }
 

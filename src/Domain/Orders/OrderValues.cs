@@ -19,8 +19,19 @@ public sealed record SystemConfiguration(int PanelCount, string PanelModel, stri
         PanelCount > 0 && !string.IsNullOrWhiteSpace(PanelModel) && !string.IsNullOrWhiteSpace(InverterModel);
 }
 
-/// <summary>One line of a quote. A negative amount is a discount line; the quote total must stay positive.</summary>
-public sealed record PriceLine(string Description, decimal Amount);
+/// <summary>One line of a quote: <see cref="Amount"/> is what it adds to the total. A negative amount is a discount
+/// line; the quote total must stay positive. Lines issued with a quantity and a unit price keep both (older quotes
+/// have quantity 1 and no unit price).</summary>
+public sealed record PriceLine(string Description, decimal Amount)
+{
+    public decimal Quantity { get; init; } = 1;
+
+    public decimal? UnitPrice { get; init; }
+
+    /// <summary>A line of <paramref name="quantity"/> × <paramref name="unitPrice"/>, rounded to the cent.</summary>
+    public static PriceLine Of(string description, decimal quantity, decimal unitPrice) =>
+        new(description, Math.Round(quantity * unitPrice, 2, MidpointRounding.AwayFromZero)) { Quantity = quantity, UnitPrice = unitPrice };
+}
 
 /// <summary>The days the crew may come, both inclusive. Dates, not instants: customers book days.</summary>
 public sealed record InstallationWindow(DateOnly From, DateOnly To)

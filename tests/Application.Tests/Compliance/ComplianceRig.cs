@@ -51,7 +51,7 @@ public sealed class ComplianceRig : IAsyncDisposable
             new RequestQuote(orderId, customer, new InstallationSite("10115", "Berlin", "DE"), RoofType.Flat, 6.5m,
                 new SystemConfiguration(16, "SunPeak 420", "GridMax 6K", WithBattery: false)), now), start: true);
         var sales = Guid.CreateVersion7();
-        await AppendAsync(orderId, sales, "Sales", null, order => Order.ScheduleSiteSurvey(order, new ScheduleSiteSurvey(orderId, now.AddDays(3)), now));
+        await AppendAsync(orderId, sales, "Sales", null, order => Order.ScheduleSiteSurvey(order, new ScheduleSiteSurvey(orderId, now.AddDays(3), null), now));
         await AppendAsync(orderId, sales, "Sales", null, order => Order.CompleteSiteSurvey(order, new CompleteSiteSurvey(orderId, "south roof, no shade", 7.2m), now));
         await AppendAsync(orderId, sales, "Sales", null, order => Order.IssueQuote(order,
             new IssueQuote(orderId, Guid.CreateVersion7(), [new PriceLine("Panels", 7000m), new PriceLine("Ünterkonstruktion \"Süd\"", 1234.50m)], "EUR", now.AddDays(14)), now));

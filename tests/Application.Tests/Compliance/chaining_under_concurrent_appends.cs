@@ -25,7 +25,7 @@ public sealed class chaining_under_concurrent_appends : IAsyncLifetime
             var streamId = i % 2 == 0 ? shared : others[i / 2];
             await using var session = _rig.Store.LightweightSession();
             session.LastModifiedBy = Guid.CreateVersion7().ToString();
-            session.Events.Append(streamId, new PaymentRecorded(streamId, new(100m + i, "EUR"), $"pay-{i}", DateTimeOffset.UtcNow));
+            session.Events.Append(streamId, new PaymentRecorded(streamId, new(100m + i, "EUR"), PaymentKind.Other, $"pay-{i}", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
             try
             {
                 await session.SaveChangesAsync();

@@ -27,7 +27,7 @@ public sealed class failed_commits_leave_the_chain_intact : IAsyncLifetime
 
         await using (var twin = _rig.Store.LightweightSession())
         {
-            twin.Events.Append(order, new PaymentRecorded(order, new(100m, "EUR"), "pay-1", DateTimeOffset.UtcNow));
+            twin.Events.Append(order, new PaymentRecorded(order, new(100m, "EUR"), PaymentKind.Other, "pay-1", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
             twin.Insert(new IdempotencyRecord(recordId, "fingerprint", "{}", DateTimeOffset.UtcNow));
             await Assert.ThrowsAnyAsync<Exception>(() => twin.SaveChangesAsync());
         }

@@ -72,6 +72,8 @@ public static class AccessStories
             .Then(e => Employee.GrantBreakGlass(e, new GrantBreakGlass(e.Id, accountId, breakGlassRequestId, Day(6).AddHours(4)), Day(6)))
             .Then(e => Employee.EndBreakGlass(e, new EndBreakGlass(e.Id, "Incident resolved"), Day(6).AddHours(1)))
             .Then(e => Employee.GrantBreakGlass(e, new GrantBreakGlass(e.Id, accountId, breakGlassRequestId, Day(6).AddHours(6)), Day(6).AddHours(2)))
+            .Then(e => Employee.GrantRole(e, new GrantRole(e.Id, EmployeeRole.Installer, admin), Day(6).AddHours(2).AddMinutes(10)))
+            .Then(e => Employee.AssignCrew(e, new AssignCrew(e.Id, Guid.CreateVersion7(), admin), Day(6).AddHours(2).AddMinutes(20)))
             .Then(e => Employee.Offboard(e, new OffboardEmployee(e.Id, admin, "Left the company"), Day(6).AddHours(3)));
     }
 

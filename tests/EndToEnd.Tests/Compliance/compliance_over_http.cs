@@ -51,7 +51,7 @@ public sealed class compliance_over_http(SolarEventsApp app)
     private async Task SalesIssuesQuoteAsync(Guid orderId)
     {
         var sales = Guid.CreateVersion7();
-        await AppendAsync(orderId, sales, Roles.Sales, null, (o, now) => Order.ScheduleSiteSurvey(o, new ScheduleSiteSurvey(orderId, now.AddDays(2)), now));
+        await AppendAsync(orderId, sales, Roles.Sales, null, (o, now) => Order.ScheduleSiteSurvey(o, new ScheduleSiteSurvey(orderId, now.AddDays(2), null), now));
         await AppendAsync(orderId, sales, Roles.Sales, null, (o, now) => Order.CompleteSiteSurvey(o, new CompleteSiteSurvey(orderId, "ok", 6.4m), now));
         await AppendAsync(orderId, sales, Roles.Sales, null, (o, now) =>
             Order.IssueQuote(o, new IssueQuote(orderId, Guid.CreateVersion7(), [new PriceLine("System", 9000m)], "EUR", now.AddDays(14)), now));

@@ -1,5 +1,8 @@
+using SolarEvents.Application.Mail;
+using SolarEvents.Application.PersonalData;
 using SolarEvents.Domain;
 using SolarEvents.Domain.ChangeRequests;
+using SolarEvents.Domain.Orders;
 
 namespace SolarEvents.Application.ChangeRequests.Amending;
 
@@ -47,7 +50,7 @@ public static class AmendHandler
 {
     public static async Task<StreamChanged> Handle(
         Amend command, IDocumentSession session, Envelope envelope, ICallerContext caller, IServiceProvider services,
-        TimeProvider clock, CancellationToken cancellation)
+        PersonalDataKeys keys, TimeProvider clock, CancellationToken cancellation)
     {
         var kind = AmendmentKinds.Find(command.Change.GetType())!;
         var streams = CommandStreams.For(session, envelope, clock);
@@ -57,10 +60,12 @@ public static class AmendHandler
             ChangeRequest.Authorize(request, actor.Id, command.TargetId, kind.CategoryOf(command.Change), streams.Now), request).ThrowIfRejected();
 
         session.SetHeader(ActorMetadataMiddleware.ChangeRequestHeader, command.ChangeRequestId.ToString());
-        var (changed, events) = await kind.ApplyAsync(streams, command, new AmendmentContext(command.ChangeRequestId, session, services, streams.Now, cancellation));
+        var (changed, events, target) = await kind.ApplyAsync(streams, command, new AmendmentContext(command.ChangeRequestId, session, services, streams.Now, cancellation));
         var applied = new RecordAppliedChanges(command.ChangeRequestId, command.TargetId, [.. events.Select(e => EventCatalog.NameOf(e.GetType()))],
             changed.Version);
         streams.AppendAlongside(command.ChangeRequestId, requestVersion, ChangeRequest.RecordAppliedChanges(request, applied, streams.Now));
+        // A moved installation or a cancellation is news to the customer, whoever made it.
+        if (target is Order order) await OrderMails.QueueAsync(session, keys, order, events, streams.Now, cancellation);
         return changed;
     }
 }
@@ -83,7 +88,8 @@ public interface IAmendmentKind
 
     IEnumerable<FluentValidation.Results.ValidationFailure> Validate(object change);
 
-    Task<(StreamChanged Changed, IReadOnlyList<object> Events)> ApplyAsync(CommandStreams streams, Amend command, AmendmentContext context);
+    /// <summary>Decides and appends; returns the new version, the events and the target as it was before.</summary>
+    Task<(StreamChanged Changed, IReadOnlyList<object> Events, object Target)> ApplyAsync(CommandStreams streams, Amend command, AmendmentContext context);
 }
 
 /// <summary>
@@ -111,17 +117,19 @@ public sealed class AmendmentKind<TTarget, TChange> : IAmendmentKind
 
     public IEnumerable<FluentValidation.Results.ValidationFailure> Validate(object change) => Rules.Validate((TChange)change).Errors;
 
-    public async Task<(StreamChanged Changed, IReadOnlyList<object> Events)> ApplyAsync(
+    public async Task<(StreamChanged Changed, IReadOnlyList<object> Events, object Target)> ApplyAsync(
         CommandStreams streams, Amend command, AmendmentContext context)
     {
         IReadOnlyList<object> events = [];
+        TTarget? before = null;
         var changed = await streams.DecideAsync<TTarget>(command.TargetId, command.ExpectedVersion, async target =>
         {
+            before = target;
             var decision = await Decide(target, (TChange)command.Change, context);
             events = decision.Events;
             return decision;
         }, context.Cancellation);
-        return (changed, events);
+        return (changed, events, before!);
     }
 }
 

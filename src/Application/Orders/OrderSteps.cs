@@ -1,0 +1,34 @@
+using SolarEvents.Application.Mail;
+using SolarEvents.Application.PersonalData;
+using SolarEvents.Domain.Orders;
+
+namespace SolarEvents.Application.Orders;
+
+/// <summary>A step of the order lifecycle, as every lifecycle handler takes it.</summary>
+public static class OrderSteps
+{
+    /// <summary>
+    /// Who may see the order is checked first (<paramref name="see"/>: another customer's order or another crew's
+    /// job is a 404), the order decides through the one write step at the caller's version, and the customer's notice
+    /// of the step is queued in the same commit.
+    /// </summary>
+    public static async Task<StreamChanged> DecideAsync(
+        CommandStreams streams, IDocumentSession session, PersonalDataKeys keys, Guid orderId, Func<Order, Order> see,
+        Func<Order, Decision> decide, CancellationToken cancellation)
+    {
+        Order? before = null;
+        IReadOnlyList<object> events = [];
+        var changed = await streams.DecideAsync<Order>(orderId, expectedVersion: null, order =>
+        {
+            before = see(order);
+            var decision = decide(before);
+            events = decision.Events;
+            return decision;
+        }, cancellation);
+        await OrderMails.QueueAsync(session, keys, before!, events, streams.Now, cancellation);
+        return changed;
+    }
+
+    /// <summary>Staff who may act on any order see every one.</summary>
+    public static Order Any(Order order) => order;
+}
