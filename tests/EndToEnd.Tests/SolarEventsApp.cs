@@ -45,6 +45,11 @@ public sealed class SolarEventsApp : IAsyncLifetime
     public string AdminTotpSecret { get; } = Base32Encoding.ToString(KeyGeneration.GenerateRandomKey(20));
 
     public string SigningKey => _signingKey;
+
+    /// <summary>The secrets the payment provider signs with: two are active, as during a rotation.</summary>
+    public string PaymentSecret { get; } = "psp-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
+    public string NextPaymentSecret { get; } = "psp-next-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
     private TestDatabases? _databases;
     private IHost? _projector;
     private WebApplicationFactory<Program>? _api;
@@ -84,6 +89,8 @@ public sealed class SolarEventsApp : IAsyncLifetime
             ["Bootstrap:Admin:Email"] = AdminEmail,
             ["Bootstrap:Admin:Password"] = AdminPassword,
             ["Bootstrap:Admin:TotpSecret"] = AdminTotpSecret,
+            ["Payments:SigningSecrets:0"] = PaymentSecret,
+            ["Payments:SigningSecrets:1"] = NextPaymentSecret,
         };
         foreach (var (key, value) in PersonalDataSettings.Concat(TestSecrets.Mail(MailDirectory))) settings[key] = value;
 

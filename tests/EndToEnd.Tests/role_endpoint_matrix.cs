@@ -17,6 +17,7 @@ public sealed class role_endpoint_matrix(SolarEventsApp app)
     private static readonly string[] Everyone = Callers;
     private static readonly string[] SignedIn = [.. Roles.All];
     private static readonly Guid SomeId = Guid.CreateVersion7();
+    private const string PaymentWebhook = "POST /api/v1/payments/notifications";
 
     /// <summary>Route pattern (as EndpointDataSource spells it), the path to call, the body, who is allowed.</summary>
     private static readonly (string Pattern, string Path, Func<object> Body, string[] Allowed)[] Rows =
@@ -35,6 +36,19 @@ public sealed class role_endpoint_matrix(SolarEventsApp app)
         ("POST /api/v1/auth/password", "POST /api/v1/auth/password", () => new { }, SignedIn),
         ("POST /api/v1/orders", "POST /api/v1/orders", () => new { }, [Roles.Customer]),
         ("GET /api/v1/orders/{orderId:guid}", $"GET /api/v1/orders/{SomeId}", () => new { }, [Roles.Customer]),
+        ("POST /api/v1/orders/{orderId:guid}/quote-acceptance", $"POST /api/v1/orders/{SomeId}/quote-acceptance", () => new { }, [Roles.Customer]),
+        ("POST /api/v1/orders/{orderId:guid}/cancellation", $"POST /api/v1/orders/{SomeId}/cancellation", () => new { }, [Roles.Customer]),
+        ("POST /api/v1/sales/orders/{orderId:guid}/site-survey", $"POST /api/v1/sales/orders/{SomeId}/site-survey", () => new { }, [Roles.Sales]),
+        ("POST /api/v1/sales/orders/{orderId:guid}/quotes", $"POST /api/v1/sales/orders/{SomeId}/quotes", () => new { }, [Roles.Sales]),
+        ("POST /api/v1/sales/orders/{orderId:guid}/installation", $"POST /api/v1/sales/orders/{SomeId}/installation", () => new { }, [Roles.Sales]),
+        ("POST /api/v1/sales/orders/{orderId:guid}/grid-connection", $"POST /api/v1/sales/orders/{SomeId}/grid-connection", () => new { }, [Roles.Sales]),
+        ("POST /api/v1/field/orders/{orderId:guid}/site-survey/completion", $"POST /api/v1/field/orders/{SomeId}/site-survey/completion", () => new { }, [Roles.Installer]),
+        ("POST /api/v1/field/orders/{orderId:guid}/installation/completion", $"POST /api/v1/field/orders/{SomeId}/installation/completion", () => new { }, [Roles.Installer]),
+        ("POST /api/v1/field/orders/{orderId:guid}/activation", $"POST /api/v1/field/orders/{SomeId}/activation", () => new { }, [Roles.Installer]),
+        ("POST /api/v1/employees/{employeeId:guid}/crew", $"POST /api/v1/employees/{SomeId}/crew", () => new { }, [Roles.Admin]),
+        // Signed like the provider signs (see the test): anyone reaches the signature check, only the tokenless pass the rule.
+        (PaymentWebhook, PaymentWebhook, () => new { eventId = "evt_matrix", orderId = SomeId, amount = 1m, currency = "EUR", kind = "Deposit", paidAt = DateTimeOffset.UtcNow },
+            [Anonymous]),
         ("POST /api/v1/employees", "POST /api/v1/employees", () => new { }, [Roles.Admin]),
         ("POST /api/v1/employees/{employeeId:guid}/roles", $"POST /api/v1/employees/{SomeId}/roles", () => new { }, [Roles.Admin]),
         ("POST /api/v1/employees/{employeeId:guid}/roles/{role}/revoke", $"POST /api/v1/employees/{SomeId}/roles/Sales/revoke", () => new { }, [Roles.Admin]),
@@ -49,6 +63,8 @@ public sealed class role_endpoint_matrix(SolarEventsApp app)
         ("POST /api/v1/accounts/me/email-verification", "POST /api/v1/accounts/me/email-verification", () => new { }, [Roles.Customer]),
         ("POST /api/v1/accounts/me/email-verification/resend", "POST /api/v1/accounts/me/email-verification/resend", () => new { }, [Roles.Customer]),
         ("GET /api/v1/sales/pipeline", $"GET /api/v1/sales/pipeline", () => new { }, [Roles.Sales]),
+        ("GET /api/v1/sales/orders/{orderId:guid}", $"GET /api/v1/sales/orders/{SomeId}", () => new { }, [Roles.Sales]),
+        ("GET /api/v1/field/jobs", "GET /api/v1/field/jobs", () => new { }, [Roles.Installer]),
         ("GET /api/v1/ops/projections", $"GET /api/v1/ops/projections", () => new { }, [Roles.Engineer]),
         ("POST /api/v1/break-glass/requests", "POST /api/v1/break-glass/requests", () => new { }, [Roles.Engineer]),
         ("POST /api/v1/break-glass/requests/{requestId:guid}/start", $"POST /api/v1/break-glass/requests/{SomeId}/start", () => new { }, [Roles.Engineer]),
@@ -108,6 +124,13 @@ public sealed class role_endpoint_matrix(SolarEventsApp app)
         using var client = caller == Anonymous ? app.Client() : app.Client(app.TokenFor(Guid.CreateVersion7(), caller));
         using var request = new HttpRequestMessage(new HttpMethod(parts[0]), parts[1]);
         if (parts[0] != "GET") request.Content = JsonContent.Create(row.Body());
+        if (pattern == PaymentWebhook)
+        {
+            var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(row.Body());
+            request.Content = new ByteArrayContent(body) { Headers = { { "Content-Type", "application/json" } } };
+            request.Headers.TryAddWithoutValidation(Application.Payments.PaymentSignatures.Header,
+                Application.Payments.PaymentSignatures.Sign(app.PaymentSecret, DateTimeOffset.UtcNow, body));
+        }
 
         var status = (await client.SendAsync(request)).StatusCode;
 

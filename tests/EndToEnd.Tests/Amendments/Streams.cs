@@ -4,8 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using SolarEvents.Application.PersonalData;
 using SolarEvents.Domain.Accounts;
 using SolarEvents.Domain.ChangeRequests;
-using SolarEvents.Domain.Common;
-using SolarEvents.Domain.Orders;
 
 namespace SolarEvents.EndToEnd.Tests.Amendments;
 
@@ -19,40 +17,7 @@ public static class Streams
     public const decimal QuoteTotal = 12_000m;
     public const decimal Paid = 3_000m;
 
-    /// <summary>Quote accepted, installation scheduled, a first payment in: version 7.</summary>
-    public static async Task<Guid> OrderReadyForInstallationAsync(this IServiceProvider services)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var orderId = Guid.CreateVersion7();
-        var quoteId = Guid.CreateVersion7();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var events = new List<object>();
-        Order? order = null;
-        void Take(Decision decision)
-        {
-            foreach (var e in decision.ThrowIfRejected())
-            {
-                events.Add(e);
-                order = OrderHistory.Evolve(order, e);
-            }
-        }
-
-        Take(Order.RequestQuote(new RequestQuote(orderId, Guid.CreateVersion7(), new InstallationSite("10115", "Berlin", "DE"),
-            RoofType.PitchedTile, 8.4m, new SystemConfiguration(20, "SunPeak 420", "GridMax 8K", WithBattery: false)), now));
-        Take(Order.ScheduleSiteSurvey(order!, new ScheduleSiteSurvey(orderId, now.AddDays(3), null), now));
-        Take(Order.CompleteSiteSurvey(order!, new CompleteSiteSurvey(orderId, "South-facing roof, no shading", 8.4m), now));
-        Take(Order.IssueQuote(order!, new IssueQuote(orderId, quoteId,
-            [new PriceLine("Panels and inverter", 9_000m), new PriceLine("Installation", 3_000m)], Currency, now.AddDays(30)), now));
-        Take(Order.AcceptQuote(order!, new AcceptQuote(orderId, quoteId), now));
-        Take(Order.ScheduleInstallation(order!, new ScheduleInstallation(orderId, new InstallationWindow(today.AddDays(20), today.AddDays(21)), null), now));
-        Take(Order.RecordPayment(order!, new RecordPayment(orderId, new Money(Paid, Currency), PaymentKind.Deposit, "PAY-0001", now), now));
-
-        await using var session = services.GetRequiredService<IDocumentStore>().LightweightSession();
-        session.Events.StartStream<Order>(orderId, events);
-        await session.SaveChangesAsync();
-        return orderId;
-    }
-
+    /// <summary>The version of an order <see cref="Journeys.OrderReadyForInstallationAsync"/> returns.</summary>
     public const long OrderVersion = 7;
 
     /// <summary>A registered, active account (version 1), its personal fields sealed with its own data key as

@@ -23,7 +23,7 @@ public sealed class amending_under_a_change_request(SolarEventsApp app)
     [Fact]
     public async Task rescheduling_appends_one_event_carrying_the_request_and_the_actor_and_the_request_records_it()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = Agent;
         var requestId = await agent.OpenRequestAsync(orderId, "Reschedule");
 
@@ -48,7 +48,7 @@ public sealed class amending_under_a_change_request(SolarEventsApp app)
     [Fact]
     public async Task changing_the_system_configuration()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = Agent;
         var requestId = await agent.OpenRequestAsync(orderId, "ChangeSystemConfiguration");
 
@@ -68,7 +68,7 @@ public sealed class amending_under_a_change_request(SolarEventsApp app)
     [Fact]
     public async Task a_price_increase_needs_no_approval()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = Agent;
         var requestId = await agent.OpenRequestAsync(orderId, "PriceIncrease");
 
@@ -85,7 +85,7 @@ public sealed class amending_under_a_change_request(SolarEventsApp app)
     [Fact]
     public async Task a_price_reduction_under_an_approved_request()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = Agent;
         using var second = SecondAgent;
         var requestId = await agent.OpenRequestAsync(orderId, "PriceReduction");
@@ -104,7 +104,7 @@ public sealed class amending_under_a_change_request(SolarEventsApp app)
     [Fact]
     public async Task cancelling_an_order_with_its_refund_decision()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = Agent;
         var requestId = await agent.OpenRequestAsync(orderId, "CancelOrder");
 
@@ -121,7 +121,7 @@ public sealed class amending_under_a_change_request(SolarEventsApp app)
     [Fact]
     public async Task refunding_under_a_request_approved_by_a_second_agent()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = Agent;
         using var second = SecondAgent;
         var requestId = await agent.OpenRequestAsync(orderId, "Refund");
@@ -171,7 +171,7 @@ public sealed class amending_under_a_change_request(SolarEventsApp app)
     [Fact]
     public async Task closing_a_request_ends_its_use()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = Agent;
         var requestId = await agent.OpenRequestAsync(orderId, "Reschedule");
 

@@ -10,7 +10,7 @@ public sealed class concurrent_amendments(SolarEventsApp app)
     [Fact]
     public async Task two_agents_amending_the_same_order_at_once_one_wins_and_the_other_gets_409_with_the_current_version()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var first = app.ClientFor(Guid.CreateVersion7(), Roles.SupportAgent);
         using var second = app.ClientFor(Guid.CreateVersion7(), Roles.SupportAgent);
         var firstRequest = await first.OpenRequestAsync(orderId, "Reschedule");
@@ -39,7 +39,7 @@ public sealed class concurrent_amendments(SolarEventsApp app)
     [Fact]
     public async Task an_amendment_based_on_a_stale_version_gets_409_with_the_current_version()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = app.ClientFor(Guid.CreateVersion7(), Roles.SupportAgent);
         var requestId = await agent.OpenRequestAsync(orderId, "Reschedule");
 

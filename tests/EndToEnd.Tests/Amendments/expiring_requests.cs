@@ -33,7 +33,7 @@ public sealed class expiring_requests : IAsyncLifetime
         DateTimeOffset stoppedAt;
         await using (var before = ApiHost.Start(_databases!, _signingKey, ShortLivedRequests))
         {
-            orderId = await before.Services.OrderReadyForInstallationAsync();
+            orderId = await before.ClientFor(Guid.CreateVersion7(), Roles.Customer).RequestQuoteAsync();
             using var agent = before.ClientFor(agentId, Roles.SupportAgent);
             requestId = await agent.OpenRequestAsync(orderId, "Reschedule");
         }
@@ -61,7 +61,7 @@ public sealed class expiring_requests : IAsyncLifetime
     public async Task a_request_closed_before_its_time_is_not_expired()
     {
         await using var host = ApiHost.Start(_databases!, _signingKey, ShortLivedRequests);
-        var orderId = await host.Services.OrderReadyForInstallationAsync();
+        var orderId = await host.ClientFor(Guid.CreateVersion7(), Roles.Customer).RequestQuoteAsync();
         using var agent = host.ClientFor(Guid.CreateVersion7(), Roles.SupportAgent);
         var closedId = await agent.OpenRequestAsync(orderId, "Reschedule");
         var unusedId = await agent.OpenRequestAsync(orderId, "Reschedule");

@@ -12,7 +12,7 @@ public sealed class idempotent_retries(SolarEventsApp app)
     [Fact]
     public async Task a_retried_amendment_returns_the_first_answer_and_appends_nothing()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = app.ClientFor(Guid.CreateVersion7(), Roles.SupportAgent);
         var requestId = await agent.OpenRequestAsync(orderId, "Reschedule");
         var body = new { changeRequestId = requestId, window = SupportDesk.Window(30, 31), reason = SupportDesk.Reason };
@@ -33,7 +33,7 @@ public sealed class idempotent_retries(SolarEventsApp app)
     [Fact]
     public async Task a_retried_open_returns_the_same_request_and_opens_one()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = app.ClientFor(Guid.CreateVersion7(), Roles.SupportAgent);
         var body = SupportDesk.OpenBody(orderId, SupportDesk.Reason, "TICKET-9", "Reschedule");
         var key = Guid.NewGuid().ToString();
@@ -50,7 +50,7 @@ public sealed class idempotent_retries(SolarEventsApp app)
     [Fact]
     public async Task twin_retries_racing_each_other_append_once_and_get_the_same_answer()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = app.ClientFor(Guid.CreateVersion7(), Roles.SupportAgent);
         var requestId = await agent.OpenRequestAsync(orderId, "Reschedule");
         var body = new { changeRequestId = requestId, window = SupportDesk.Window(30, 31), reason = SupportDesk.Reason };
@@ -69,7 +69,7 @@ public sealed class idempotent_retries(SolarEventsApp app)
     [Fact]
     public async Task the_same_key_with_a_different_body_is_a_422()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = app.ClientFor(Guid.CreateVersion7(), Roles.SupportAgent);
         var requestId = await agent.OpenRequestAsync(orderId, "Reschedule");
         var key = Guid.NewGuid().ToString();
@@ -86,7 +86,7 @@ public sealed class idempotent_retries(SolarEventsApp app)
     [Fact]
     public async Task a_post_without_a_key_is_refused()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = app.ClientFor(Guid.CreateVersion7(), Roles.SupportAgent);
 
         using var response = await agent.PostAsync("/api/v1/staff/change-requests",

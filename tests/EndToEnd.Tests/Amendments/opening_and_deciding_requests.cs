@@ -15,7 +15,7 @@ public sealed class opening_and_deciding_requests(SolarEventsApp app)
     [Fact]
     public async Task an_agent_opens_a_request_with_its_reason_and_contact_reference()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = Agent;
 
         using var response = await agent.PostAsync("/api/v1/staff/change-requests", SupportDesk.OpenBody(orderId, SupportDesk.Reason, "CALL-2026-0042", "Reschedule", "Refund"));
@@ -35,7 +35,7 @@ public sealed class opening_and_deciding_requests(SolarEventsApp app)
     [InlineData("asdfghjklqwertzuiopyxcvbnm")]
     public async Task a_request_needs_a_real_reason(string reason)
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = Agent;
 
         using var response = await agent.PostAsync("/api/v1/staff/change-requests", SupportDesk.OpenBody(orderId, reason, "TICKET-1", "Reschedule"));
@@ -60,7 +60,7 @@ public sealed class opening_and_deciding_requests(SolarEventsApp app)
     [InlineData(Roles.Admin)]
     public async Task only_support_agents_open_requests(string role)
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var client = app.ClientFor(Guid.CreateVersion7(), role);
 
         await SupportDesk.ExpectProblemAsync(await client.PostAsync("/api/v1/staff/change-requests", SupportDesk.OpenBody(orderId, SupportDesk.Reason, "TICKET-4", "Reschedule")), HttpStatusCode.Forbidden, "forbidden");
@@ -69,7 +69,7 @@ public sealed class opening_and_deciding_requests(SolarEventsApp app)
     [Fact]
     public async Task nobody_approves_their_own_request()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = Agent;
         var requestId = await agent.OpenRequestAsync(orderId, "Refund");
 
@@ -82,7 +82,7 @@ public sealed class opening_and_deciding_requests(SolarEventsApp app)
     [Fact]
     public async Task an_admin_may_approve_and_a_request_is_decided_once()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = Agent;
         var requestId = await agent.OpenRequestAsync(orderId, "Refund");
         var adminId = Guid.CreateVersion7();
@@ -100,7 +100,7 @@ public sealed class opening_and_deciding_requests(SolarEventsApp app)
     [Fact]
     public async Task only_the_opener_closes_a_request()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = Agent;
         var requestId = await agent.OpenRequestAsync(orderId, "Reschedule");
         using var other = app.ClientFor(Guid.CreateVersion7(), Roles.SupportAgent);
@@ -112,7 +112,7 @@ public sealed class opening_and_deciding_requests(SolarEventsApp app)
     [Fact]
     public async Task the_trail_shows_who_opened_who_approved_and_what_changed()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = Agent;
         var approverId = Guid.CreateVersion7();
         using var approver = app.ClientFor(approverId, Roles.SupportAgent);

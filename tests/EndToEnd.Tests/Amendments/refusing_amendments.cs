@@ -14,7 +14,7 @@ public sealed class refusing_amendments(SolarEventsApp app)
     [Fact]
     public async Task amending_without_a_request_is_a_validation_error()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = Agent;
 
         var problem = await RefusedAsync(agent, orderId, requestId: null, HttpStatusCode.BadRequest, "validation");
@@ -24,13 +24,13 @@ public sealed class refusing_amendments(SolarEventsApp app)
 
     [Fact]
     public async Task amending_under_an_unknown_request_is_refused() =>
-        await RefusedAsync(Agent, await app.ApiServices.OrderReadyForInstallationAsync(), Guid.CreateVersion7(),
+        await RefusedAsync(Agent, await app.OrderReadyForInstallationAsync(), Guid.CreateVersion7(),
             HttpStatusCode.Conflict, "rule:request-unknown");
 
     [Fact]
     public async Task amending_under_a_closed_request_is_refused()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = Agent;
         var requestId = await agent.OpenRequestAsync(orderId, "Reschedule");
         await SupportDesk.ExpectAsync(await agent.PostAsync($"/api/v1/staff/change-requests/{requestId}/closure",
@@ -42,7 +42,7 @@ public sealed class refusing_amendments(SolarEventsApp app)
     [Fact]
     public async Task amending_under_an_expired_request_is_refused()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = Agent;
         var requestId = await agent.OpenRequestAsync(orderId, "Reschedule");
         await app.ApiServices.ExpireAsync(requestId);
@@ -53,7 +53,7 @@ public sealed class refusing_amendments(SolarEventsApp app)
     [Fact]
     public async Task amending_under_a_rejected_request_is_refused()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = Agent;
         var requestId = await agent.OpenRequestAsync(orderId, "Reschedule");
         using var reviewer = app.ClientFor(Guid.CreateVersion7(), Roles.SupportAgent);
@@ -66,7 +66,7 @@ public sealed class refusing_amendments(SolarEventsApp app)
     [Fact]
     public async Task a_refund_under_an_unapproved_request_is_refused()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = Agent;
         var requestId = await agent.OpenRequestAsync(orderId, "Refund");
 
@@ -76,8 +76,8 @@ public sealed class refusing_amendments(SolarEventsApp app)
     [Fact]
     public async Task a_request_for_another_order_is_refused()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
-        var otherOrderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
+        var otherOrderId = await app.OrderReadyForInstallationAsync();
         using var agent = Agent;
         var requestId = await agent.OpenRequestAsync(otherOrderId, "Reschedule");
 
@@ -87,7 +87,7 @@ public sealed class refusing_amendments(SolarEventsApp app)
     [Fact]
     public async Task a_request_for_another_kind_of_change_is_refused()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = Agent;
         var requestId = await agent.OpenRequestAsync(orderId, "ChangeSystemConfiguration");
 
@@ -97,7 +97,7 @@ public sealed class refusing_amendments(SolarEventsApp app)
     [Fact]
     public async Task another_agents_request_is_refused()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var opener = app.ClientFor(Guid.CreateVersion7(), Roles.SupportAgent);
         var requestId = await opener.OpenRequestAsync(orderId, "Reschedule");
 
@@ -107,7 +107,7 @@ public sealed class refusing_amendments(SolarEventsApp app)
     [Fact]
     public async Task an_amendment_without_if_match_is_refused()
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = Agent;
         var requestId = await agent.OpenRequestAsync(orderId, "Reschedule");
 
@@ -121,7 +121,7 @@ public sealed class refusing_amendments(SolarEventsApp app)
     [InlineData(Roles.Admin)]
     public async Task only_support_agents_amend(string role)
     {
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         using var agent = Agent;
         var requestId = await agent.OpenRequestAsync(orderId, "Reschedule");
 

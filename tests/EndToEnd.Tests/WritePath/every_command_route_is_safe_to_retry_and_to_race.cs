@@ -21,8 +21,11 @@ namespace SolarEvents.EndToEnd.Tests.WritePath;
 public sealed class every_command_route_is_safe_to_retry_and_to_race(SolarEventsApp app)
 {
     /// <summary>One prepared request: who sends it where, its body (variant 0, or another valid one for variant 1),
-    /// and the existing stream it changes (null when it starts one, or appends no event).</summary>
-    private sealed record Attempt(HttpClient Client, string Path, Func<int, object?> Body, Guid? Changes = null);
+    /// and the existing stream it changes (null when it starts one, or appends no event). A route whose key is not the
+    /// <c>Idempotency-Key</c> header (the payment provider's event id) brings its own way of sending.</summary>
+    private sealed record Attempt(
+        HttpClient Client, string Path, Func<int, object?> Body, Guid? Changes = null,
+        Func<int, string, Task<(int Status, string Body)>>? Send = null);
 
     private Dictionary<string, Func<Task<Attempt>>> Scenarios => new()
     {
@@ -50,23 +53,23 @@ public sealed class every_command_route_is_safe_to_retry_and_to_race(SolarEvents
             new((await CustomerAsync()).Client, "/api/v1/accounts/me/email-verification/resend", _ => null),
         ["POST /api/v1/staff/change-requests"] = async () =>
         {
-            var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+            var orderId = await app.OrderReadyForInstallationAsync();
             return new(Agent(), "/api/v1/staff/change-requests", n => SupportDesk.OpenBody(orderId, SupportDesk.Reason + n, "TICKET-1", "Reschedule"));
         },
         ["POST /api/v1/staff/change-requests/{requestId:guid}/approval"] = async () =>
         {
-            var requestId = await Agent().OpenRequestAsync(await app.ApiServices.OrderReadyForInstallationAsync(), "Refund");
+            var requestId = await Agent().OpenRequestAsync(await app.OrderReadyForInstallationAsync(), "Refund");
             return new(Agent(), $"/api/v1/staff/change-requests/{requestId}/approval", n => new { comment = "Checked the call notes " + n }, requestId);
         },
         ["POST /api/v1/staff/change-requests/{requestId:guid}/rejection"] = async () =>
         {
-            var requestId = await Agent().OpenRequestAsync(await app.ApiServices.OrderReadyForInstallationAsync(), "Refund");
+            var requestId = await Agent().OpenRequestAsync(await app.OrderReadyForInstallationAsync(), "Refund");
             return new(Agent(), $"/api/v1/staff/change-requests/{requestId}/rejection", n => new { reason = "Not what the customer asked for " + n }, requestId);
         },
         ["POST /api/v1/staff/change-requests/{requestId:guid}/closure"] = async () =>
         {
             var opener = Agent();
-            var requestId = await opener.OpenRequestAsync(await app.ApiServices.OrderReadyForInstallationAsync(), "Reschedule");
+            var requestId = await opener.OpenRequestAsync(await app.OrderReadyForInstallationAsync(), "Reschedule");
             return new(opener, $"/api/v1/staff/change-requests/{requestId}/closure", n => new { outcome = "Nothing to change " + n }, requestId);
         },
         ["POST /api/v1/staff/orders/{targetId:guid}/reschedule"] = () => OrderAmendmentAsync("reschedule", "Reschedule",
@@ -121,6 +124,95 @@ public sealed class every_command_route_is_safe_to_retry_and_to_race(SolarEvents
             await SupportDesk.ExpectAsync(await engineer.PostAsync($"/api/v1/break-glass/requests/{requestId}/start",
                 new { until = DateTimeOffset.UtcNow.AddHours(1) }), HttpStatusCode.OK);
             return new(engineer, "/api/v1/break-glass/end", _ => null, engineerId);
+        },
+        ["POST /api/v1/orders/{orderId:guid}/quote-acceptance"] = async () =>
+        {
+            var journey = await OrderJourney.StartAsync(app);
+            await journey.ScheduleSurveyAsync();
+            await journey.CompleteSurveyAsync();
+            await journey.IssueQuoteAsync();
+            return new(journey.Customer, $"/api/v1/orders/{journey.OrderId}/quote-acceptance",
+                n => new { quoteId = n == 0 ? journey.QuoteId : Guid.CreateVersion7() }, journey.OrderId);
+        },
+        ["POST /api/v1/orders/{orderId:guid}/cancellation"] = async () =>
+        {
+            var journey = await OrderJourney.StartAsync(app);
+            return new(journey.Customer, $"/api/v1/orders/{journey.OrderId}/cancellation", n => new { reason = "Changed my mind " + n }, journey.OrderId);
+        },
+        ["POST /api/v1/sales/orders/{orderId:guid}/site-survey"] = async () =>
+        {
+            var journey = await OrderJourney.StartAsync(app);
+            var at = DateTimeOffset.UtcNow.AddDays(3);
+            return new(journey.Sales, $"/api/v1/sales/orders/{journey.OrderId}/site-survey",
+                n => new { surveyAt = at.AddDays(n), crewId = journey.Crew.CrewId }, journey.OrderId);
+        },
+        ["POST /api/v1/sales/orders/{orderId:guid}/quotes"] = async () =>
+        {
+            var journey = await OrderJourney.StartAsync(app);
+            await journey.ScheduleSurveyAsync();
+            await journey.CompleteSurveyAsync();
+            var validUntil = DateTimeOffset.UtcNow.AddDays(30);
+            return new(journey.Sales, $"/api/v1/sales/orders/{journey.OrderId}/quotes", n => new
+            {
+                lines = new[] { new { description = "Panels and inverter", quantity = 20m, unitPrice = 450m + n } }, currency = Streams.Currency, validUntil,
+            }, journey.OrderId);
+        },
+        ["POST /api/v1/sales/orders/{orderId:guid}/installation"] = async () =>
+        {
+            var journey = await (await OrderJourney.StartAsync(app)).AcceptedAsync();
+            return new(journey.Sales, $"/api/v1/sales/orders/{journey.OrderId}/installation",
+                n => new { window = SupportDesk.Window(20 + n, 21 + n), crewId = journey.Crew.CrewId }, journey.OrderId);
+        },
+        ["POST /api/v1/sales/orders/{orderId:guid}/grid-connection"] = async () =>
+        {
+            var journey = await (await OrderJourney.StartAsync(app)).AcceptedAsync();
+            await journey.ScheduleInstallationAsync();
+            await journey.RecordInstallationAsync();
+            return new(journey.Sales, $"/api/v1/sales/orders/{journey.OrderId}/grid-connection", n => new { gridOperatorReference = "NETZ-" + n }, journey.OrderId);
+        },
+        ["POST /api/v1/field/orders/{orderId:guid}/site-survey/completion"] = async () =>
+        {
+            var journey = await OrderJourney.StartAsync(app);
+            await journey.ScheduleSurveyAsync();
+            return new(journey.Crew.Client, $"/api/v1/field/orders/{journey.OrderId}/site-survey/completion",
+                n => new { findings = "Flat roof " + n, adjustedKwp = 8m }, journey.OrderId);
+        },
+        ["POST /api/v1/field/orders/{orderId:guid}/installation/completion"] = async () =>
+        {
+            var journey = await (await OrderJourney.StartAsync(app)).AcceptedAsync();
+            await journey.ScheduleInstallationAsync();
+            return new(journey.Crew.Client, $"/api/v1/field/orders/{journey.OrderId}/installation/completion", _ => null, journey.OrderId);
+        },
+        ["POST /api/v1/field/orders/{orderId:guid}/activation"] = async () =>
+        {
+            var journey = await (await OrderJourney.StartAsync(app)).AcceptedAsync();
+            await journey.ScheduleInstallationAsync();
+            await journey.RecordInstallationAsync();
+            await journey.ApproveGridConnectionAsync();
+            return new(journey.Crew.Client, $"/api/v1/field/orders/{journey.OrderId}/activation", _ => null, journey.OrderId);
+        },
+        ["POST /api/v1/payments/notifications"] = async () =>
+        {
+            var journey = await OrderJourney.StartAsync(app);
+            await journey.ScheduleSurveyAsync();
+            await journey.CompleteSurveyAsync();
+            await journey.IssueQuoteAsync();
+            await journey.AcceptQuoteAsync();
+            var paidAt = DateTimeOffset.UtcNow;
+            // The provider's event id is its key; the same id with another amount is another report under the same key.
+            object Report(int n, string key) => new { eventId = key, orderId = journey.OrderId, amount = 1_000m + n, currency = Streams.Currency, kind = "Deposit", paidAt };
+            return new(app.Client(), "/api/v1/payments/notifications", n => Report(n, "fixed"), Changes: null, Send: async (n, key) =>
+            {
+                using var response = await app.NotifyPaymentAsync(Report(n, key));
+                return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+            });
+        },
+        ["POST /api/v1/employees/{employeeId:guid}/crew"] = async () =>
+        {
+            var admin = await AdminAsync();
+            var employee = await Employees.OnboardAsync(app, admin, "Installer");
+            var crews = new[] { Guid.CreateVersion7(), Guid.CreateVersion7() };
+            return new(admin, $"/api/v1/employees/{employee.Id}/crew", n => new { crewId = crews[n] }, employee.Id);
         },
         ["POST /api/v1/employees"] = async () =>
         {
@@ -256,6 +348,7 @@ public sealed class every_command_route_is_safe_to_retry_and_to_race(SolarEvents
 
     private static async Task<(int Status, string Body)> SendAsync(Attempt attempt, int variant, string key, long? ifMatch)
     {
+        if (attempt.Send is { } send) return await send(variant, key);
         using var request = new HttpRequestMessage(HttpMethod.Post, attempt.Path)
         {
             Content = attempt.Body(variant) is { } body ? JsonContent.Create(body) : JsonContent.Create(new { }),
@@ -311,7 +404,7 @@ public sealed class every_command_route_is_safe_to_retry_and_to_race(SolarEvents
     private async Task<Attempt> OrderAmendmentAsync(string path, string category, Func<Guid, int, object> body)
     {
         var agent = Agent();
-        var orderId = await app.ApiServices.OrderReadyForInstallationAsync();
+        var orderId = await app.OrderReadyForInstallationAsync();
         var request = await OpenAsync(orderId, category, opener: agent);
         return new(agent, $"/api/v1/staff/orders/{orderId}/{path}", n => body(request, n), orderId);
     }
