@@ -88,9 +88,11 @@ public sealed class CommandStreams
         Guid streamId, long? expectedVersion, CancellationToken cancellation)
         where TAggregate : class
     {
-        var stream = (expectedVersion ?? ExpectedVersions.Of(envelope, streamId)) is { } version
+        var expected = expectedVersion ?? ExpectedVersions.Of(envelope, streamId);
+        var stream = expected is { } version
             ? await session.Events.FetchForWriting<TAggregate>(streamId, version, cancellation)
             : await session.Events.FetchForWriting<TAggregate>(streamId, cancellation);
+        // Marten refuses a stale expected version here already, before anything is decided on old state.
         return stream.Aggregate is null ? throw new StreamNotFoundException(streamId) : stream;
     }
 }

@@ -8,8 +8,10 @@ using SolarEvents.Domain.ChangeRequests;
 namespace SolarEvents.EndToEnd.Tests.Amendments;
 
 /// <summary>
-/// Puts orders and accounts into the states amendments start from by appending the domain's own decisions through
-/// the API's document store (the lifecycle endpoints are other issues), and reads streams back for assertions.
+/// The figures of the orders <see cref="Journeys"/> takes through the routes, and reading streams back for
+/// assertions. Two things only the system itself does are done here directly: an account planted under an id the
+/// test chooses (for reading an account whose id the test must know before it exists) and the expiry the scheduler
+/// appends.
 /// </summary>
 public static class Streams
 {
@@ -20,8 +22,9 @@ public static class Streams
     /// <summary>The version of an order <see cref="Journeys.OrderReadyForInstallationAsync"/> returns.</summary>
     public const long OrderVersion = 7;
 
-    /// <summary>A registered, active account (version 1), its personal fields sealed with its own data key as
-    /// registration would; the email is <c>{id:N}@example.test</c>.</summary>
+    /// <summary>A registered, active account (version 1) under a chosen id, its personal fields sealed with its own data
+    /// key as registration would; the email is <c>{id:N}@example.test</c>. Tests that need no chosen id register
+    /// through the route (<see cref="Journeys.RegisteredCustomerAsync"/>).</summary>
     public static async Task<Guid> RegisteredAccountAsync(
         this IServiceProvider services, Guid? id = null, string name = "Ada Lovelace", string phone = "+44 20 7946 0018",
         string address = "12 Analytical Row, London")

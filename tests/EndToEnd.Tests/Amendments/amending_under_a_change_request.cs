@@ -140,7 +140,7 @@ public sealed class amending_under_a_change_request(SolarEventsApp app)
     [Fact]
     public async Task account_amendments_change_contact_details_suspend_and_reactivate_under_one_request()
     {
-        var accountId = await app.ApiServices.RegisteredAccountAsync();
+        var accountId = await app.RegisteredCustomerAsync();
         using var agent = Agent;
         using var second = SecondAgent;
         var requestId = await agent.OpenRequestAsync(accountId, "UpdateContactDetails", "SuspendAccount", "ReactivateAccount");

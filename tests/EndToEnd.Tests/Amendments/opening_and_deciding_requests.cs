@@ -47,7 +47,7 @@ public sealed class opening_and_deciding_requests(SolarEventsApp app)
     [Fact]
     public async Task a_request_for_an_unknown_stream_or_a_category_that_does_not_fit_is_refused()
     {
-        var accountId = await app.ApiServices.RegisteredAccountAsync();
+        var accountId = await app.RegisteredCustomerAsync();
         using var agent = Agent;
 
         await SupportDesk.ExpectProblemAsync(await agent.PostAsync("/api/v1/staff/change-requests", SupportDesk.OpenBody(Guid.CreateVersion7(), SupportDesk.Reason, "TICKET-2", "Reschedule")), HttpStatusCode.Conflict, "rule:request-target-unknown");

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Payments;
@@ -131,6 +132,17 @@ public static class Journeys
         var journey = await (await OrderJourney.StartAsync(app)).AcceptedAsync();
         await journey.ScheduleInstallationAsync();
         return journey.OrderId;
+    }
+
+    /// <summary>A customer registered through the route, with name, phone and address; their account's id.</summary>
+    public static async Task<Guid> RegisteredCustomerAsync(this SolarEventsApp app)
+    {
+        var email = Identity.NewEmail();
+        using var client = app.Client();
+        using var response = await client.PostAsJsonAsync("/api/v1/accounts",
+            new { email, password = Identity.GoodPassword, name = "Ada Lovelace", phone = "+44 20 7946 0018", address = "12 Analytical Row, London" });
+        await SupportDesk.ExpectAsync(response, HttpStatusCode.Accepted);
+        return (await app.CredentialOfAsync(email)).Id;
     }
 
     /// <summary>What the payment provider sends: the body signed with the active secret, now.</summary>

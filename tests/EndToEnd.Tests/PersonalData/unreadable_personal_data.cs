@@ -16,7 +16,7 @@ public sealed class unreadable_personal_data(SolarEventsApp app)
     [Fact]
     public async Task a_tampered_ciphertext_in_the_read_model_gives_a_typed_problem_not_garbage()
     {
-        var accountId = await app.ApiServices.RegisteredAccountAsync();
+        var accountId = await app.RegisteredCustomerAsync();
         using var agent = app.ClientFor(Guid.CreateVersion7(), Roles.SupportAgent);
         using (await agent.WaitUntilReadableAsync($"/api/v1/staff/accounts/{accountId}"))
         {
@@ -40,7 +40,7 @@ public sealed class unreadable_personal_data(SolarEventsApp app)
     [Fact]
     public async Task a_missing_data_key_gives_a_typed_problem_not_garbage()
     {
-        var accountId = await app.ApiServices.RegisteredAccountAsync();
+        var accountId = await app.RegisteredCustomerAsync();
         await using (var session = app.ApiServices.GetRequiredService<IDocumentStore>().LightweightSession())
         {
             session.Delete<DataKeyRecord>(accountId); // lost, not erased: no tombstone

@@ -90,7 +90,7 @@ public sealed class every_command_route_is_safe_to_retry_and_to_race(SolarEvents
         ["POST /api/v1/staff/accounts/{targetId:guid}/reactivation"] = async () =>
         {
             var agent = Agent();
-            var accountId = await app.ApiServices.RegisteredAccountAsync();
+            var accountId = await app.RegisteredCustomerAsync();
             var suspension = await OpenAsync(accountId, "SuspendAccount", opener: agent);
             await SupportDesk.ExpectAsync(await agent.PostAsync($"/api/v1/staff/accounts/{accountId}/suspension",
                 new { changeRequestId = suspension, reason = SupportDesk.Reason }, ifMatch: 1), HttpStatusCode.OK);
@@ -99,14 +99,14 @@ public sealed class every_command_route_is_safe_to_retry_and_to_race(SolarEvents
         },
         ["POST /api/v1/staff/accounts/{targetId:guid}/erasure"] = async () =>
         {
-            var accountId = await app.ApiServices.RegisteredAccountAsync();
+            var accountId = await app.RegisteredCustomerAsync();
             var request = await OpenAsync(accountId, "ErasePersonalData");
             return new(app.ClientFor(Guid.CreateVersion7(), Roles.Compliance), $"/api/v1/staff/accounts/{accountId}/erasure",
                 n => n == 0 ? new { changeRequestId = request } : new { changeRequestId = (Guid?)Guid.CreateVersion7() }, accountId);
         },
         ["POST /api/v1/break-glass/requests"] = async () =>
         {
-            var accountId = await app.ApiServices.RegisteredAccountAsync();
+            var accountId = await app.RegisteredCustomerAsync();
             return new((await EngineerAsync()).Client, "/api/v1/break-glass/requests",
                 n => new { accountId, reason = "Incident needs this customer's data to be checked " + n, incidentReference = "INC-42" });
         },
@@ -412,14 +412,14 @@ public sealed class every_command_route_is_safe_to_retry_and_to_race(SolarEvents
     private async Task<Attempt> AccountAmendmentAsync(string path, string category, Func<Guid, int, object> body)
     {
         var agent = Agent();
-        var accountId = await app.ApiServices.RegisteredAccountAsync();
+        var accountId = await app.RegisteredCustomerAsync();
         var request = await OpenAsync(accountId, category, opener: agent);
         return new(agent, $"/api/v1/staff/accounts/{accountId}/{path}", n => body(request, n), accountId);
     }
 
     private async Task<Guid> BreakGlassRequestAsync(HttpClient engineer)
     {
-        var accountId = await app.ApiServices.RegisteredAccountAsync();
+        var accountId = await app.RegisteredCustomerAsync();
         var created = await SupportDesk.ExpectAsync(await engineer.PostAsync("/api/v1/break-glass/requests",
             new { accountId, reason = "Incident needs this customer's data to be checked", incidentReference = "INC-42" }), HttpStatusCode.Created);
         var requestId = created.GetProperty("streamId").GetGuid();

@@ -30,14 +30,15 @@ public static class VerifyOwnEmailHandler
         VerifyOwnEmail command, IDocumentSession session, Envelope envelope, TimeProvider clock, CancellationToken cancellation)
     {
         var streams = CommandStreams.For(session, envelope, clock);
+        // The credential before the account: a twin that verified meanwhile then shows in the account's version.
+        var credential = await session.LoadAsync<Credential>(command.AccountId, cancellation)
+            ?? throw new StreamNotFoundException(command.AccountId);
         var matched = false;
-        var changed = await streams.DecideAsync<Account>(command.AccountId, expectedVersion: null, async account =>
+        var changed = await streams.DecideAsync<Account>(command.AccountId, expectedVersion: null, account =>
         {
             // An address verified already, or an account closed, is refused before the code counts.
             var decision = Account.VerifyEmail(account, new VerifyEmail(account.Id), streams.Now);
             if (!decision.IsAccepted) return decision;
-            var credential = await session.LoadAsync<Credential>(command.AccountId, cancellation)
-                ?? throw new StreamNotFoundException(command.AccountId);
             matched = credential.EmailVerification is { } code && code.Matches(command.Code, streams.Now);
             if (matched) session.Store(credential with { EmailVerification = null });
             else if (credential.EmailVerification is { } missed) session.Store(credential with { EmailVerification = missed.Missed() });
