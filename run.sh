@@ -46,7 +46,9 @@ export Bootstrap__Admin__Email=$ADMIN_EMAIL
 export Bootstrap__Admin__Password=$(cat .local/admin-password)
 export Bootstrap__Admin__TotpSecret=$(cat .local/admin-totp-secret)
 # Demo employees, one per role (created in Development only), sharing the demo password; TOTP secret per role.
-DEMO_ROLES=(SupportAgent Sales Engineer Compliance)
+# The demo installer is in the demo field crew.
+DEMO_ROLES=(SupportAgent Sales Engineer Compliance Installer)
+[ -s .local/demo-crew-id ] || cat /proc/sys/kernel/random/uuid > .local/demo-crew-id
 for i in "${!DEMO_ROLES[@]}"; do
   role=${DEMO_ROLES[$i]}
   [ -s ".local/demo-totp-$role" ] || head -c 20 /dev/urandom | base32 | tr -d '=' > ".local/demo-totp-$role"
@@ -55,7 +57,11 @@ for i in "${!DEMO_ROLES[@]}"; do
   export "Bootstrap__DemoEmployees__${i}__TotpSecret=$(cat ".local/demo-totp-$role")"
   export "Bootstrap__DemoEmployees__${i}__Role=$role"
   export "Bootstrap__DemoEmployees__${i}__DisplayName=Demo $role"
+  [ "$role" = Installer ] && export "Bootstrap__DemoEmployees__${i}__CrewId=$(cat .local/demo-crew-id)"
 done
+# The secret the payment provider signs its reports with (scripts/sign-payment.sh signs with it too).
+[ -s .local/payment-signing-secret ] || random_text 32 > .local/payment-signing-secret
+export Payments__SigningSecrets__0=$(cat .local/payment-signing-secret)
 export DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development
 # Mail to customers (their email verification and password reset codes) lands as .eml files here.
 export Mail__PickupDirectory=$PWD/.local/mail
@@ -104,9 +110,16 @@ SolarEvents is running.
   Demo employees (password $demo_password; TOTP secret in .local/demo-totp-<Role>):
 $(for role in "${DEMO_ROLES[@]}"; do printf '    %-34s TOTP secret %s\n' "${role,,}@solarevents.local" "$(cat ".local/demo-totp-$role")"; done)
 
+  Demo field crew: $(cat .local/demo-crew-id) (installer@solarevents.local is in it)
+
   Try:
     curl -s -X POST http://127.0.0.1:$API_PORT/api/v1/orders -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\
       -d '{"site":{"postalCode":"10115","city":"Berlin","countryCode":"DE"},"roof":"PitchedTile","estimatedKwp":8.4,"system":{"panelCount":20,"panelModel":"SunPeak 420","inverterModel":"GridMax 8K","withBattery":true}}'
+
+  A test payment from the payment provider, once the order's quote is accepted (README, "The order lifecycle"):
+    body='{"eventId":"evt_demo_'\$RANDOM'","orderId":"<order id>","amount":3000.00,"currency":"EUR","kind":"Deposit","paidAt":"'\$(date -u +%FT%TZ)'"}'
+    curl -s -X POST http://127.0.0.1:$API_PORT/api/v1/payments/notifications -H 'Content-Type: application/json' \\
+      -H "Payment-Signature: \$(scripts/sign-payment.sh "\$body")" -d "\$body"
 
 Ctrl-C stops the API, the projector and the databases.
 TXT

@@ -21,6 +21,9 @@ public sealed record SeededEmployee
     public string DisplayName { get; set; } = "Seeded employee";
 
     public EmployeeRole Role { get; set; } = EmployeeRole.Admin;
+
+    /// <summary>For a demo installer: the field crew they are put in.</summary>
+    public Guid? CrewId { get; set; }
 }
 
 /// <summary>Configuration section "Bootstrap": the first administrator (<c>Bootstrap:Admin</c>), and in
@@ -72,9 +75,12 @@ public sealed class BootstrapAdmin(
         var onboarded = Employee.Onboard(new OnboardEmployee(id, seed.DisplayName, BlindIndex.NormalizeEmail(seed.Email!), Employee.SystemActorId), now).ThrowIfRejected();
         var employee = EmployeeHistory.Rebuild(onboarded);
         var granted = Employee.GrantSeededRole(employee, seed.Role, now).ThrowIfRejected();
+        IReadOnlyList<object> crew = seed.CrewId is { } crewId
+            ? Employee.AssignCrew(EmployeeHistory.Rebuild([.. onboarded, .. granted]), new AssignCrew(id, crewId, Employee.SystemActorId), now).ThrowIfRejected()
+            : [];
         session.LastModifiedBy = Employee.SystemActorId.ToString();
         session.SetHeader(ActorMetadataMiddleware.ActorRoleHeader, "System");
-        session.Events.StartStream<Employee>(id, [.. onboarded, .. granted]);
+        session.Events.StartStream<Employee>(id, [.. onboarded, .. granted, .. crew]);
         var key = await keys.CreateAsync(session, id, cancellation);
         session.Store(new Credential
         {
