@@ -46,7 +46,8 @@ export PersonalData__ActiveMasterKey=bench PersonalData__MasterKeys__bench=$(hea
 export PersonalData__BlindIndexKey=$(head -c 32 /dev/urandom | base64)
 export Auth__AccessTokenMinutes=15
 export Mail__PickupDirectory=$PWD/$work/mail
-export RateLimits__PerUser=100000000 RateLimits__PerClient=100000000
+export RateLimits__PerUser=100000000 RateLimits__PerClient=100000000 RateLimits__Payments__PermitLimit=100000000
+export Payments__SigningSecrets__0=$(head -c 24 /dev/urandom | base64)
 export BENCH_PROJECTOR_PIDFILE=$work/projector.pid BENCH_PROJECTOR_LOG=$work/projector.log
 servers=()
 [ -n "${SOLAR_PGBIN:-}" ] && servers+=("$("$SOLAR_PGBIN/postgres" -V)")

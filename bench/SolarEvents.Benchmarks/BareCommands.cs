@@ -68,6 +68,31 @@ public static class BareCommands
         return version;
     }
 
+    /// <summary>One decision on one stream, as the API's one write step makes it: fetch at the expected version, decide,
+    /// append, commit. Answers the new version.</summary>
+    public static async Task<long> DecideAsync(
+        Rig rig, Guid actorId, string role, Guid orderId, long expectedVersion, Func<Order, DateTimeOffset, Decision> decide)
+    {
+        await using var session = Session(rig, actorId, role);
+        var order = await session.Events.FetchForWriting<Order>(orderId, expectedVersion);
+        var events = decide(order.Aggregate!, DateTimeOffset.UtcNow).ThrowIfRejected();
+        order.AppendMany(events);
+        await session.SaveChangesAsync();
+        return expectedVersion + events.Count;
+    }
+
+    /// <summary>Orders of <paramref name="customerId"/> with a quote issued (version <see cref="OrderStreams.QuotedVersion"/>).</summary>
+    public static async Task<List<(Guid OrderId, Guid QuoteId)>> SeedQuotedOrdersAsync(Rig rig, Guid customerId, int count)
+    {
+        var quoted = Enumerable.Range(0, count).Select(_ => (OrderId: Guid.CreateVersion7(), QuoteId: Guid.CreateVersion7())).ToList();
+        await using var session = rig.Store.LightweightSession();
+        session.LastModifiedBy = "bench-seed";
+        foreach (var (orderId, quoteId) in quoted)
+            session.Events.StartStream<Order>(orderId, [.. OrderStreams.QuotedOrder(orderId, customerId, quoteId, DateTimeOffset.UtcNow, 12_000m)]);
+        await session.SaveChangesAsync();
+        return quoted;
+    }
+
     /// <summary>Orders ready for installation, one per id, appended in a few commits.</summary>
     public static async Task SeedReadyOrdersAsync(Rig rig, IEnumerable<Guid> orderIds)
     {

@@ -17,16 +17,17 @@ public sealed record CommandsResult(LoadStats Http, LoadStats Bare, FreshnessRes
 }
 
 /// <summary>
-/// The mix, on distinct streams: each of 64 workers runs a cycle of four commands, a customer placing an
-/// order (POST /api/v1/orders, a new stream) and a support agent amending the worker's own booked order under a
-/// change request: open the request, reschedule the installation, change the system configuration (If-Match and
-/// Idempotency-Key as a real client sends them). The baseline appends the same events, decided by the same domain
-/// functions, through bare Marten sessions (<see cref="BareCommands"/>), interleaved. Every placed order's 2xx is
-/// timed against its row appearing in the read model (freshness).
+/// The mix, on distinct streams: each of 64 workers runs a cycle of six commands, a customer placing an
+/// order (POST /api/v1/orders, a new stream), a support agent amending the worker's own booked order under a change
+/// request (open the request, reschedule the installation, change the system configuration), the customer accepting
+/// the quote of one of their quoted orders, and the payment provider reporting a payment on the booked order (a
+/// signed webhook). If-Match, Idempotency-Key and the signature as real clients send them. The baseline appends the
+/// same events, decided by the same domain functions, through bare Marten sessions (<see cref="BareCommands"/>),
+/// interleaved. Every placed order's 2xx is timed against its row appearing in the read model (freshness).
 /// </summary>
 public static class CommandsScenario
 {
-    private static readonly string[] Kinds = ["place", "open request", "reschedule", "change system"];
+    private static readonly string[] Kinds = ["place", "open request", "reschedule", "change system", "accept quote", "payment"];
 
     public static async Task<CommandsResult> RunAsync(Rig rig)
     {
@@ -34,8 +35,8 @@ public static class CommandsScenario
         var customers = await rig.NewUsersAsync(settings.Clients, Roles.Customer);
         var agents = await rig.NewUsersAsync(settings.Clients, Roles.SupportAgent);
         // Each side amends its own orders, so neither sees the other's versions.
-        var httpDesks = await DesksAsync(rig, settings.Clients);
-        var bareDesks = await DesksAsync(rig, settings.Clients);
+        var httpDesks = await DesksAsync(rig, customers);
+        var bareDesks = await DesksAsync(rig, customers);
         using var freshness = new FreshnessWatch(rig);
         var http = new LoadStats();
         var bare = new LoadStats();
@@ -64,6 +65,9 @@ public static class CommandsScenario
 
         public long Version { get; set; } = OrderStreams.ReadyVersion;
 
+        /// <summary>The customer's orders with a quote on the table, one accepted per cycle.</summary>
+        public Queue<(Guid OrderId, Guid QuoteId)> Quoted { get; } = new();
+
         public Guid RequestId { get; set; }
 
         public int Cycle { get; set; }
@@ -79,10 +83,17 @@ public static class CommandsScenario
         }
     }
 
-    private static async Task<List<Desk>> DesksAsync(Rig rig, int count)
+    private static async Task<List<Desk>> DesksAsync(Rig rig, List<Customer> customers)
     {
-        var desks = Enumerable.Range(0, count).Select(_ => new Desk(Guid.CreateVersion7())).ToList();
+        var desks = customers.Select(_ => new Desk(Guid.CreateVersion7())).ToList();
         await BareCommands.SeedReadyOrdersAsync(rig, desks.Select(d => d.OrderId));
+        // More quoted orders than a worker gets through: at about one cycle a second, the measured time and the warm-up.
+        var quotedPerDesk = (int)(rig.Settings.Rounds * rig.Settings.Slice.TotalSeconds + rig.Settings.Warmup.TotalSeconds) * 2;
+        for (var i = 0; i < desks.Count; i++)
+        {
+            foreach (var quoted in await BareCommands.SeedQuotedOrdersAsync(rig, customers[i].Id, quotedPerDesk)) desks[i].Quoted.Enqueue(quoted);
+        }
+
         return desks;
     }
 
@@ -99,9 +110,16 @@ public static class CommandsScenario
             case 2:
                 return desk.Advance(Amended(desk, await StaffDesk.PostAsync(rig, agent, $"/api/v1/staff/orders/{desk.OrderId}/reschedule",
                     StaffDesk.RescheduleBody(desk.RequestId, OrderStreams.Window(desk.Cycle + 1)), desk.Version)));
-            default:
+            case 3:
                 return desk.Advance(Amended(desk, await StaffDesk.PostAsync(rig, agent, $"/api/v1/staff/orders/{desk.OrderId}/system-configuration",
                     StaffDesk.SystemBody(desk.RequestId, OrderStreams.System(desk.Cycle + 1)), desk.Version)));
+            case 4:
+                if (!desk.Quoted.TryDequeue(out var quoted)) return "no quoted order left";
+                var accepted = await StaffDesk.PostAsync(rig, customer, $"/api/v1/orders/{quoted.OrderId}/quote-acceptance",
+                    new { quoteId = quoted.QuoteId }, OrderStreams.QuotedVersion);
+                return desk.Advance(accepted.Failure ?? (accepted.Conflict ? "409 on an uncontended order" : null));
+            default:
+                return desk.Advance(Amended(desk, await PaymentProvider.ReportAsync(rig, desk.OrderId)));
         }
     }
 
@@ -128,10 +146,19 @@ public static class CommandsScenario
                 desk.Version = await BareCommands.AmendAsync(rig, agent.Id, desk.OrderId, desk.Version, desk.RequestId, ChangeCategory.Reschedule,
                     (order, now) => Order.RescheduleInstallation(order, new RescheduleInstallation(desk.OrderId, window, StaffDesk.Reason, desk.RequestId), now));
                 break;
-            default:
+            case 3:
                 var system = OrderStreams.System(desk.Cycle + 1);
                 desk.Version = await BareCommands.AmendAsync(rig, agent.Id, desk.OrderId, desk.Version, desk.RequestId, ChangeCategory.ChangeSystemConfiguration,
                     (order, now) => Order.ChangeSystemConfiguration(order, new ChangeSystemConfiguration(desk.OrderId, system, StaffDesk.Reason, desk.RequestId), now));
+                break;
+            case 4:
+                if (!desk.Quoted.TryDequeue(out var quoted)) return "no quoted order left";
+                await BareCommands.DecideAsync(rig, customer.Id, Roles.Customer, quoted.OrderId, OrderStreams.QuotedVersion,
+                    (order, now) => Order.AcceptQuote(order, new AcceptQuote(quoted.OrderId, quoted.QuoteId), now));
+                break;
+            default:
+                desk.Version = await BareCommands.DecideAsync(rig, PaymentProvider.ActorId, Roles.PaymentProvider, desk.OrderId, desk.Version,
+                    (order, now) => Order.RecordPayment(order, OrderStreams.OneEuro(desk.OrderId, "evt_" + Guid.NewGuid().ToString("N"), now), now));
                 break;
         }
 

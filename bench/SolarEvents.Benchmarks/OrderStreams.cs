@@ -17,18 +17,22 @@ public static class OrderStreams
     public static IReadOnlyList<object> QuoteRequested(Guid orderId, Guid customerId, DateTimeOffset now) =>
         Order.RequestQuote(RequestQuote(orderId, customerId), now).ThrowIfRejected();
 
+    /// <summary>An order with a quote on the table: four events, version <see cref="QuotedVersion"/>.</summary>
+    public static IReadOnlyList<object> QuotedOrder(Guid orderId, Guid customerId, Guid quoteId, DateTimeOffset now, decimal total) =>
+    [
+        .. QuoteRequested(orderId, customerId, now),
+        new SiteSurveyScheduled(orderId, now.AddDays(3), null, now),
+        new SiteSurveyCompleted(orderId, "South-facing, no shading", 8.2m, now),
+        new QuoteIssued(orderId, quoteId, [new PriceLine("System", total)], "EUR", total, now.AddDays(30), now),
+    ];
+
+    public const long QuotedVersion = 4;
+
     /// <summary>An order from request to accepted quote: five events, a realistic shape for the read models.</summary>
     public static IReadOnlyList<object> AcceptedOrder(Guid orderId, Guid customerId, DateTimeOffset now, decimal total)
     {
         var quoteId = Guid.CreateVersion7();
-        return
-        [
-            .. QuoteRequested(orderId, customerId, now),
-            new SiteSurveyScheduled(orderId, now.AddDays(3), null, now),
-            new SiteSurveyCompleted(orderId, "South-facing, no shading", 8.2m, now),
-            new QuoteIssued(orderId, quoteId, [new PriceLine("System", total)], "EUR", total, now.AddDays(30), now),
-            new QuoteAccepted(orderId, quoteId, now),
-        ];
+        return [.. QuotedOrder(orderId, customerId, quoteId, now, total), new QuoteAccepted(orderId, quoteId, now)];
     }
 
     /// <summary>A one-euro payment reported as provider event <paramref name="providerEventId"/>.</summary>

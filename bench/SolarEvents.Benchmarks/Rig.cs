@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using SolarEvents.Api.Authentication;
 using SolarEvents.Application.EventStore;
+using SolarEvents.Application.Payments;
 using SolarEvents.Application.Identity;
 using SolarEvents.Application.Identity.Credentials;
 using SolarEvents.Projections.ReadModels;
@@ -24,6 +25,8 @@ public sealed class Rig : IAsyncDisposable
         MySql = ProjectionsConnection(configuration, "MySql");
         var tokens = configuration.GetSection(TokenSettings.Section).Get<TokenSettings>() ?? new TokenSettings();
         _issuer = new AccessTokenIssuer(tokens, TimeProvider.System);
+        PaymentSecret = PaymentSettings.From(configuration).SigningSecrets.FirstOrDefault()
+                        ?? throw new InvalidOperationException("Payments__SigningSecrets__0 is not set; run ./bench.sh.");
         Store = DocumentStore.For(options => EventStoreConfiguration.Configure(options, Postgres));
         ReadModels = new DbContextOptionsBuilder<ReadModelDbContext>()
             .UseMySql(MySql, ReadModelServerVersion.From(configuration)).Options;
@@ -36,6 +39,9 @@ public sealed class Rig : IAsyncDisposable
     }
 
     public BenchSettings Settings { get; }
+
+    /// <summary>The secret the API accepts payment reports under, as the provider would hold it.</summary>
+    public string PaymentSecret { get; }
 
     public string Postgres { get; }
 
