@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SolarEvents.Application.EventStore;
+using SolarEvents.Application.Messaging;
+using SolarEvents.Domain.Common;
 using SolarEvents.Domain.Orders;
 using SolarEvents.TestSupport;
 
@@ -73,6 +75,27 @@ public sealed partial class ProjectorRig : IAsyncDisposable
         await using var session = Store.LightweightSession();
         var stream = await session.Events.FetchForWriting<Order>(orderId);
         stream.AppendMany(Order.ScheduleSiteSurvey(stream.Aggregate!, new ScheduleSiteSurvey(orderId, now.AddDays(7), null), now).ThrowIfRejected());
+        await session.SaveChangesAsync();
+    }
+
+    /// <summary>Decides on the order as it stands and appends the events, as <paramref name="actorId"/> acting in
+    /// <paramref name="role"/> (the metadata the application's commands write).</summary>
+    public async Task DecideAsync(Guid orderId, Func<Order, DateTimeOffset, Decision> decide, string? actorId = null, string? role = null)
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using var session = Store.LightweightSession();
+        if (actorId is not null) session.LastModifiedBy = actorId;
+        if (role is not null) session.SetHeader(ActorMetadataMiddleware.ActorRoleHeader, role);
+        var stream = await session.Events.FetchForWriting<Order>(orderId);
+        stream.AppendMany(decide(stream.Aggregate!, now).ThrowIfRejected());
+        await session.SaveChangesAsync();
+    }
+
+    /// <summary>Appends events to a stream as they are, without a decision (the projector takes them as given).</summary>
+    public async Task AppendAsync(Guid streamId, params object[] events)
+    {
+        await using var session = Store.LightweightSession();
+        session.Events.Append(streamId, events);
         await session.SaveChangesAsync();
     }
 

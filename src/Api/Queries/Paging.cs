@@ -32,6 +32,29 @@ public static class Paging
             ? new Page<T>(rows.Take(limit).ToList(), position(rows[limit - 1]).ToString(CultureInfo.InvariantCulture))
             : new Page<T>(rows, null);
 
+    /// <summary>Cuts a page whose rows are ordered by something other than their position (see <see cref="AppointmentCursor"/>):
+    /// the cursor is what <paramref name="cursor"/> makes of the last row shown.</summary>
+    public static Page<T> Cut<T>(IReadOnlyList<T> rows, int limit, Func<T, string> cursor) =>
+        rows.Count > limit ? new Page<T>(rows.Take(limit).ToList(), cursor(rows[limit - 1])) : new Page<T>(rows, null);
+
+    /// <summary>Keyset paging in appointment order, soonest first: a row's key is its appointment and, among rows at
+    /// the same moment, its position. The cursor holds both as <c>utcTicks.position</c>; opaque to clients.</summary>
+    public static string AppointmentCursor(DateTimeOffset at, long position) =>
+        string.Create(CultureInfo.InvariantCulture, $"{at.UtcTicks}.{position}");
+
+    /// <summary>The appointment key to continue after; null for the first page.</summary>
+    public static (DateTimeOffset At, long Position)? AfterAppointment(string? cursor)
+    {
+        if (cursor is null) return null;
+        var parts = cursor.Split('.');
+        return parts.Length == 2
+               && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+               && ticks <= DateTimeOffset.MaxValue.UtcTicks
+               && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var position) && position > 0
+            ? (new DateTimeOffset(ticks, TimeSpan.Zero), position)
+            : throw Invalid("after", "after is not a cursor this service issued.");
+    }
+
     private static CommandValidationException Invalid(string field, string message) =>
         new(new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -2,7 +2,6 @@ using SolarEvents.Application.Identity;
 using SolarEvents.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using SolarEvents.Api.Accounts;
 using SolarEvents.Api.Queries;
 using SolarEvents.Application.Messaging;
 using SolarEvents.Application.PersonalData;
@@ -10,12 +9,6 @@ using SolarEvents.Domain.Orders;
 using SolarEvents.Projections.ReadModels;
 
 namespace SolarEvents.Api.Sales;
-
-/// <summary>A pipeline line: what sales needs to follow an order. Of the customer only the installation city and a
-/// masked phone number (<see cref="Masking.Phone"/>), enough to recognise a caller; null once erased.</summary>
-public sealed record PipelineItem(
-    Guid OrderId, string Status, string City, string CountryCode, decimal EstimatedKwp, int PanelCount, bool WithBattery,
-    string? Currency, decimal? QuoteTotal, DateTimeOffset? QuoteValidUntil, DateTimeOffset RequestedAt, string? MaskedPhone);
 
 public sealed record SiteSurveyBody(DateTimeOffset SurveyAt, Guid CrewId);
 
@@ -35,6 +28,7 @@ public static class SalesEndpoints
     {
         var sales = app.MapGroup("/api/v1/sales").RequireCapability(Capability.SalesPipeline);
         sales.MapGet("/pipeline", ListPipeline);
+        sales.MapGet("/orders/{orderId:guid}", GetOrder);
         var order = sales.MapGroup("/orders/{orderId:guid}").RequiresIfMatch();
         order.MapPost("/site-survey", ScheduleSurvey).Dispatches(typeof(ScheduleSiteSurvey));
         order.MapPost("/quotes", IssueQuote).Dispatches(typeof(IssueQuote));
@@ -65,25 +59,28 @@ public static class SalesEndpoints
         TypedResults.Ok(await CommandDispatch.SendAsync<StreamChanged>(http, new ApproveGridConnection(orderId, body.GridOperatorReference), orderId,
             body, cancellation));
 
-    private static async Task<Ok<Page<PipelineItem>>> ListPipeline(
+    /// <summary>A page of the pipeline (newest first, optionally one stage), with the count of orders at every stage.</summary>
+    private static async Task<Ok<PipelinePage>> ListPipeline(
         IDbContextFactory<ReadModelDbContext> contexts, PersonalDataKeys keys, CancellationToken cancellation,
         string? status = null, int? limit = null, string? after = null)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellation);
         var page = await db.OrdersPageAsync(customerId: null, status, Paging.Limit(limit), Paging.Before(after), cancellation);
-        var customerIds = page.Items.Select(o => o.CustomerId).Distinct().ToList();
-        var accounts = await db.Accounts.AsNoTracking().Where(a => customerIds.Contains(a.AccountId)).ToListAsync(cancellation);
-        var maskedPhones = new Dictionary<Guid, string>();
-        foreach (var account in accounts.Where(a => !a.PersonalDataErased && a.Phone is not null))
-        {
-            // Only the phone is opened, on the server, and masked before it leaves: Sales never receives the number.
-            var key = await keys.GetAsync(account.AccountId, cancellation);
-            maskedPhones[account.AccountId] = Masking.Phone(key.Open(account.Phone!));
-        }
+        var maskedPhones = await db.MaskedPhonesAsync(keys, page.Items.Select(o => o.CustomerId), cancellation);
+        var items = page.Items.Select(o => o.ToPipelineItem(maskedPhones.GetValueOrDefault(o.CustomerId))).ToList();
+        return TypedResults.Ok(new PipelinePage(items, page.Next, await db.StageCountsAsync(cancellation)));
+    }
 
-        var items = page.Items.Select(o => new PipelineItem(o.OrderId, o.Status, o.City, o.CountryCode, o.EstimatedKwp,
-            o.PanelCount, o.WithBattery, o.Currency, o.QuoteTotal, o.QuoteValidUntil, o.RequestedAt,
-            maskedPhones.GetValueOrDefault(o.CustomerId))).ToList();
-        return TypedResults.Ok(new Page<PipelineItem>(items, page.Next));
+    /// <summary>One order as Sales works it; with <c>minVersion</c>, no older than the caller's last change to it.</summary>
+    private static async Task<Results<Ok<SalesOrderView>, NotFound>> GetOrder(
+        Guid orderId, IDbContextFactory<ReadModelDbContext> contexts, PersonalDataKeys keys, TimeProvider clock,
+        CancellationToken cancellation, long? minVersion = null)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellation);
+        var order = await ReadYourWrites.ReadAsync(minVersion, () => db.OrderAsync(orderId, ownedBy: null, cancellation),
+            o => o.Version, clock, cancellation);
+        if (order is null) return TypedResults.NotFound();
+        var maskedPhones = await db.MaskedPhonesAsync(keys, [order.CustomerId], cancellation);
+        return TypedResults.Ok(order.ToSalesView(await db.TimelineAsync(orderId, cancellation), maskedPhones.GetValueOrDefault(order.CustomerId)));
     }
 }

@@ -59,9 +59,18 @@ public static class MultiRowInsert
                 text.Append(row == start ? "(" : ", (");
                 for (var column = 0; column < columns.Count; column++)
                 {
+                    if (column > 0) text.Append(", ");
+                    // NULL is written as the keyword: a wide row that is mostly empty (an order's later steps) would
+                    // otherwise cost a parameter, and its type lookup, per empty column.
+                    if (columns[column].Value(rows[row]) is not { } value)
+                    {
+                        text.Append("NULL");
+                        continue;
+                    }
+
                     var name = "@p" + command.Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    command.Parameters.Add(columns[column].Parameter(name, rows[row]));
-                    text.Append(column == 0 ? name : ", " + name);
+                    command.Parameters.Add(new MySqlParameter { ParameterName = name, MySqlDbType = columns[column].Type, Value = value });
+                    text.Append(name);
                 }
 
                 text.Append(')');
@@ -88,11 +97,11 @@ public static class MultiRowInsert
             return new Column(property, property.GetGetter(), mapping.Converter, template.MySqlDbType);
         }
 
-        public MySqlParameter Parameter(string name, object row)
+        /// <summary>The row's value as the column stores it; null for SQL NULL.</summary>
+        public object? Value(object row)
         {
             var value = Getter.GetClrValue(row);
-            if (value is not null && Converter is not null) value = Converter.ConvertToProvider(value);
-            return new MySqlParameter { ParameterName = name, MySqlDbType = Type, Value = value ?? DBNull.Value };
+            return value is not null && Converter is not null ? Converter.ConvertToProvider(value) : value;
         }
     }
 }

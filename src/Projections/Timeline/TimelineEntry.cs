@@ -35,7 +35,7 @@ public sealed class TimelineEntry
         entry.HasIndex(e => new { e.StreamId, e.Version });
         entry.HasIndex(e => new { e.ChangeRequestId, e.Sequence });
         entry.Property(e => e.EventName).HasMaxLength(80);
-        entry.Property(e => e.Summary).HasMaxLength(300);
+        entry.Property(e => e.Summary).HasMaxLength(TimelineWriter.MaxSummaryLength);
         entry.Property(e => e.ActorId).HasMaxLength(64);
         entry.Property(e => e.ActorRole).HasMaxLength(40);
     }

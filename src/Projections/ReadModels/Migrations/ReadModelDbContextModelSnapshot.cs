@@ -151,6 +151,20 @@ namespace SolarEvents.Projections.ReadModels.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("char(36)");
 
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<decimal>("Balance")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<decimal?>("CancellationRefundDue")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<string>("City")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -172,16 +186,43 @@ namespace SolarEvents.Projections.ReadModels.Migrations
                         .HasPrecision(8, 2)
                         .HasColumnType("decimal(8,2)");
 
+                    b.Property<DateTimeOffset?>("GridConnectionApprovedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("GridOperatorReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<Guid?>("InstallationCrewId")
+                        .HasColumnType("char(36)");
+
                     b.Property<DateOnly?>("InstallationFrom")
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("InstallationTo")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("InstalledAt")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<string>("InverterModel")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("varchar(100)");
+
+                    b.Property<DateTimeOffset?>("JobAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("JobCrewId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("JobKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)");
+
+                    b.Property<decimal>("Overpaid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
 
                     b.Property<decimal>("Paid")
                         .HasPrecision(14, 2)
@@ -195,8 +236,28 @@ namespace SolarEvents.Projections.ReadModels.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("varchar(100)");
 
+                    b.Property<string>("Payments")
+                        .HasColumnType("longtext");
+
                     b.Property<long>("Position")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("PostalCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<DateTimeOffset?>("QuoteAcceptedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("QuoteId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset?>("QuoteIssuedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("QuoteLines")
+                        .HasColumnType("longtext");
 
                     b.Property<decimal?>("QuoteTotal")
                         .HasPrecision(14, 2)
@@ -217,6 +278,27 @@ namespace SolarEvents.Projections.ReadModels.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("varchar(40)");
 
+                    b.Property<DateTimeOffset?>("SurveyAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTimeOffset?>("SurveyCompletedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("SurveyCrewId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("SurveyFindings")
+                        .HasMaxLength(2000)
+                        .HasColumnType("varchar(2000)");
+
+                    b.Property<decimal?>("SurveyedKwp")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("decimal(8,2)");
+
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetime(6)");
 
@@ -234,6 +316,8 @@ namespace SolarEvents.Projections.ReadModels.Migrations
                     b.HasIndex("CustomerId", "Position");
 
                     b.HasIndex("Status", "Position");
+
+                    b.HasIndex("JobCrewId", "JobAt", "Position");
 
                     b.ToTable("order_summaries", (string)null);
                 });
