@@ -16,6 +16,7 @@ public sealed class every_endpoint_and_command_has_a_policy(SolarEventsApp app)
         "* /health/live", "* /health/ready", "GET /openapi/{documentName}.json",
         "POST /api/v1/auth/token", "POST /api/v1/auth/refresh", "POST /api/v1/auth/logout", "POST /api/v1/auth/activate",
         "POST /api/v1/auth/password-reset", "POST /api/v1/auth/password-reset/confirm", "POST /api/v1/accounts",
+        "POST /api/v1/payments/notifications",
     };
 
     [Fact]

@@ -16,13 +16,14 @@ public sealed record ContactDetails(string Email, string Name, string Phone, str
 public sealed class PersonalDataReveal(PersonalDataKeys keys, PersonalDataAccessLog accessLog, ICallerContext caller)
 {
     /// <summary>For the employee making the request, who reads these accounts for <paramref name="purpose"/>
-    /// (e.g. "account view", "break-glass").</summary>
+    /// (e.g. "account view", "break-glass"); the record names the <paramref name="fields"/> they are shown (all of
+    /// <see cref="ContactDetails.Fields"/> unless said).</summary>
     public async Task<IReadOnlyList<ContactDetails?>> ForEmployeeAsync(
-        IReadOnlyList<SealedContact> accounts, string purpose, CancellationToken cancellation)
+        IReadOnlyList<SealedContact> accounts, string purpose, CancellationToken cancellation, IReadOnlyList<string>? fields = null)
     {
         var employee = Actor.From(caller.Principal) ?? throw new CommandUnauthenticatedException();
         var readable = accounts.Where(a => !a.Erased).Select(a => a.AccountId).ToList();
-        await accessLog.RecordAsync(employee, caller.CorrelationId, readable, ContactDetails.Fields, purpose, cancellation);
+        await accessLog.RecordAsync(employee, caller.CorrelationId, readable, fields ?? ContactDetails.Fields, purpose, cancellation);
         var opened = new List<ContactDetails?>(accounts.Count);
         foreach (var account in accounts) opened.Add(await OpenAsync(account, cancellation));
         return opened;
