@@ -11,7 +11,7 @@ namespace SolarEvents.EndToEnd.Tests.Lifecycle;
 public sealed class reading_the_lifecycle(SolarEventsApp app)
 {
     [Fact]
-    public async Task a_crew_sees_its_own_jobs_soonest_first_with_the_customers_name_and_phone_and_every_read_is_recorded()
+    public async Task a_crew_sees_its_own_jobs_soonest_first_with_the_customers_name_phone_and_address_and_every_read_is_recorded()
     {
         var customer = await PlantedCustomer.RegisterAsync(app);
         using var customerClient = await customer.SignInAsync(app);
@@ -37,10 +37,11 @@ public sealed class reading_the_lifecycle(SolarEventsApp app)
         {
             Assert.Equal("survey", job.GetProperty("kind").GetString());
             Assert.Equal("10115", job.GetProperty("site").GetProperty("postalCode").GetString());
-            Assert.Equal((customer.Name, customer.Phone), (job.GetProperty("customerName").GetString(), job.GetProperty("customerPhone").GetString()));
+            Assert.Equal((customer.Name, customer.Phone, customer.Address),
+                (job.GetProperty("customerName").GetString(), job.GetProperty("customerPhone").GetString(), job.GetProperty("customerAddress").GetString()));
             Assert.False(job.TryGetProperty("customerEmail", out _));
         });
-        Assert.DoesNotContain(customer.Address, first.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(customer.Email, first.GetRawText(), StringComparison.Ordinal);
 
         using var compliance = app.ClientFor(Guid.CreateVersion7(), Roles.Compliance);
         using var reads = await compliance.GetJsonAsync($"/api/v1/compliance/customers/{customer.Id}/personal-data-reads");
@@ -48,6 +49,8 @@ public sealed class reading_the_lifecycle(SolarEventsApp app)
             .Where(e => e.GetProperty("data").GetProperty("Purpose").GetString() == "field job").ToList();
         Assert.Equal(2, fieldReads.Count);
         Assert.All(fieldReads, e => Assert.Equal(crew.EmployeeId.ToString(), e.GetProperty("actorId").GetString()));
+        Assert.All(fieldReads, e => Assert.Equal(["name", "phone", "address"],
+            e.GetProperty("data").GetProperty("Fields").EnumerateArray().Select(f => f.GetString())));
     }
 
     [Fact]
