@@ -30,8 +30,9 @@ public static class CommandBusConfiguration
     public static IServiceCollection AddCommandSender(this IServiceCollection services)
     {
         services.AddScoped<CommandSender>();
+        // Keyed by the command they follow: a command resolves only its own steps.
         foreach (var afterCommit in ApplicationAssembly.GetTypes().Where(type => type is { IsAbstract: false } && type.IsAssignableTo(typeof(IAfterCommit))))
-            services.AddScoped(typeof(IAfterCommit), afterCommit);
+            services.AddKeyedScoped(typeof(IAfterCommit), CommandTypeOf(afterCommit), afterCommit);
         return services;
     }
 
@@ -56,6 +57,13 @@ public static class CommandBusConfiguration
         }
 
         return services;
+    }
+
+    private static Type CommandTypeOf(Type afterCommit)
+    {
+        for (var type = afterCommit.BaseType; type is not null; type = type.BaseType)
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(AfterCommit<>)) return type.GetGenericArguments()[0];
+        throw new InvalidOperationException($"{afterCommit.Name} does not derive from AfterCommit<TCommand>.");
     }
 
     /// <summary>Each concrete <see cref="CommandAuthorizationHandler{TCommand}"/> (or anonymous one) and the command it guards.</summary>

@@ -10,7 +10,9 @@ public sealed record Sent<T>(T Result, bool Replayed);
 /// commit), so what makes it safe to retry and to race holds for all of them alike:
 /// <list type="bullet">
 /// <item>With an <see cref="IdempotencyKey"/> (scoped to the caller), the same key and request get the first answer
-/// again and append nothing; the same key with another request is <see cref="IdempotencyKeyReusedException"/>.</item>
+/// again and append nothing; the same key with another request is <see cref="IdempotencyKeyReusedException"/>. The
+/// stored answer is not looked up first: a retry runs into it (the answer's insert, or the stream's version, fails
+/// its commit), so a first attempt costs no extra read.</item>
 /// <item>A lost race (another writer appended first, or a twin stored the key first) is answered from the twin's
 /// stored answer when there is one, else as <see cref="StreamVersionConflictException"/> with the stream's current
 /// version. A concurrency conflict never escapes as anything else.</item>
@@ -29,7 +31,6 @@ public sealed class CommandSender(IMessageBus bus, IDocumentStore store, ICaller
         object command, Guid stream, long? expectedVersion, IdempotencyKey? key, CancellationToken cancellation)
     {
         var stored = key is null ? default : Stored(command, key);
-        if (key is not null && await ReplayAsync<T>(stored, cancellation) is { } earlier) return earlier;
         try
         {
             var options = new DeliveryOptions();
@@ -39,10 +40,11 @@ public sealed class CommandSender(IMessageBus bus, IDocumentStore store, ICaller
             await AfterCommitAsync(command, cancellation);
             return new Sent<T>(result, Replayed: false);
         }
-        catch (Exception e) when (e.IsLostRace() || (key is not null && e is DomainRuleViolatedException))
+        catch (Exception e) when (e.IsLostRace() || (key is not null && e is DomainRuleViolatedException or StreamNotFoundException))
         {
-            // A twin with the same key may have committed while this attempt ran: it then either lost the race
-            // or decided against state that already held the twin's change. Either way the first answer stands.
+            // An earlier attempt with the same key (a retry, or a twin racing this one) committed: this one then
+            // either lost the race for the answer or the stream, or decided against state that already held the
+            // earlier change. Either way the first answer stands.
             if (key is not null && await ReplayAsync<T>(stored, cancellation) is { } twin) return twin;
             if (!e.IsLostRace()) throw;
             await using var query = store.QuerySession();
@@ -71,8 +73,7 @@ public sealed class CommandSender(IMessageBus bus, IDocumentStore store, ICaller
 
     private async Task AfterCommitAsync(object command, CancellationToken cancellation)
     {
-        foreach (var step in services.GetServices<IAfterCommit>().Where(step => step.CommandType == command.GetType()))
-            await step.RunAsync(command, cancellation);
+        foreach (var step in services.GetKeyedServices<IAfterCommit>(command.GetType())) await step.RunAsync(command, cancellation);
     }
 }
 
@@ -86,15 +87,11 @@ public sealed record Acknowledged;
 /// </summary>
 public interface IAfterCommit
 {
-    Type CommandType { get; }
-
     Task RunAsync(object command, CancellationToken cancellation);
 }
 
 public abstract class AfterCommit<TCommand> : IAfterCommit
 {
-    public Type CommandType => typeof(TCommand);
-
     public Task RunAsync(object command, CancellationToken cancellation) => RunAsync((TCommand)command, cancellation);
 
     protected abstract Task RunAsync(TCommand command, CancellationToken cancellation);

@@ -131,7 +131,7 @@ public sealed class walking_an_order_through_its_lifecycle(SolarEventsApp app)
     /// <summary>The customer's own view of the order, once the projector has reached the journey's version.</summary>
     private static async Task ExpectStatusAsync(OrderJourney journey, string status)
     {
-        using var order = await journey.Customer.GetJsonAsync($"/api/v1/orders/{journey.OrderId}?minVersion={journey.Version}");
+        using var order = await journey.Customer.WaitUntilReadableAsync($"/api/v1/orders/{journey.OrderId}?minVersion={journey.Version}");
         Assert.Equal(status, order.RootElement.GetProperty("status").GetString());
     }
 }
