@@ -1,14 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using SolarEvents.Application.Compliance.Digests;
 using SolarEvents.Application.Compliance.Export;
 using SolarEvents.Application.Identity;
-using SolarEvents.Application.Messaging;
-using SolarEvents.Domain.Common;
-using SolarEvents.Domain.Orders;
+using SolarEvents.EndToEnd.Tests.Amendments;
 
 namespace SolarEvents.EndToEnd.Tests.Compliance;
 
@@ -34,28 +30,6 @@ public sealed class compliance_over_http(SolarEventsApp app)
         return (customerId, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("streamId").GetGuid());
     }
 
-    /// <summary>Appends a domain decision with the metadata the command bus stamps: sales' and support's commands
-    /// have no endpoints yet.</summary>
-    private async Task AppendAsync(Guid orderId, Guid actorId, string role, Guid? changeRequestId, Func<Order, DateTimeOffset, Decision> decide)
-    {
-        await using var session = app.ApiServices.GetRequiredService<IDocumentStore>().LightweightSession();
-        session.LastModifiedBy = actorId.ToString();
-        session.SetHeader(ActorMetadataMiddleware.ActorRoleHeader, role);
-        if (changeRequestId is { } requestId) session.SetHeader(ActorMetadataMiddleware.ChangeRequestHeader, requestId.ToString());
-        var events = await session.Events.FetchStreamAsync(orderId);
-        var order = OrderHistory.Rebuild(events.Select(e => e.Data));
-        session.Events.Append(orderId, events.Count + 1L, [.. decide(order, DateTimeOffset.UtcNow).ThrowIfRejected()]);
-        await session.SaveChangesAsync();
-    }
-
-    private async Task SalesIssuesQuoteAsync(Guid orderId)
-    {
-        var sales = Guid.CreateVersion7();
-        await AppendAsync(orderId, sales, Roles.Sales, null, (o, now) => Order.ScheduleSiteSurvey(o, new ScheduleSiteSurvey(orderId, now.AddDays(2), null), now));
-        await AppendAsync(orderId, sales, Roles.Sales, null, (o, now) => Order.CompleteSiteSurvey(o, new CompleteSiteSurvey(orderId, "ok", 6.4m), now));
-        await AppendAsync(orderId, sales, Roles.Sales, null, (o, now) =>
-            Order.IssueQuote(o, new IssueQuote(orderId, Guid.CreateVersion7(), [new PriceLine("System", 9000m)], "EUR", now.AddDays(14)), now));
-    }
 
     [Theory]
     [InlineData(Roles.Customer)]
@@ -97,13 +71,18 @@ public sealed class compliance_over_http(SolarEventsApp app)
     [Fact]
     public async Task the_state_as_of_a_version_and_the_amendments_of_a_request_match_what_happened()
     {
-        var (_, orderId) = await CustomerRequestsQuoteAsync();
+        var journey = await OrderJourney.StartAsync(app);
+        var orderId = journey.OrderId;
+        await journey.ScheduleSurveyAsync();
+        await journey.CompleteSurveyAsync();
+        await journey.IssueQuoteAsync();
         var agentId = Guid.CreateVersion7();
-        var requestId = Guid.CreateVersion7();
-        await SalesIssuesQuoteAsync(orderId);
+        using var agent = app.ClientFor(agentId, Roles.SupportAgent);
+        var requestId = await agent.OpenRequestAsync(orderId, "PriceReduction");
+        await app.ClientFor(Guid.CreateVersion7(), Roles.SupportAgent).ApproveAsync(requestId);
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
-        await AppendAsync(orderId, agentId, Roles.SupportAgent, requestId, (o, now) =>
-            Order.AdjustPrice(o, new AdjustPrice(orderId, new Money(-250m, "EUR"), "goodwill", requestId), now));
+        await journey.StepAsync(agent, "/api/v1/staff/orders/{0}/price-adjustments",
+            new { changeRequestId = requestId, adjustment = new { amount = -250m, currency = "EUR" }, reason = "Goodwill for the delayed survey" });
         using var compliance = Compliance();
 
         var asOfFirst = await compliance.GetFromJsonAsync<JsonElement>($"/api/v1/compliance/orders/{orderId}/state?version=1");
@@ -114,11 +93,11 @@ public sealed class compliance_over_http(SolarEventsApp app)
 
         Assert.Equal((1, "QuoteRequested", 0m), (asOfFirst.GetProperty("version").GetInt32(), asOfFirst.GetProperty("state").GetProperty("status").GetString(),
             asOfFirst.GetProperty("state").GetProperty("total").GetDecimal()));
-        Assert.Equal((5, 8750m), (now.GetProperty("version").GetInt32(), now.GetProperty("state").GetProperty("total").GetDecimal()));
-        var amendment = Assert.Single(amendments.GetProperty("events").EnumerateArray());
+        Assert.Equal((5, Streams.QuoteTotal - 250m), (now.GetProperty("version").GetInt32(), now.GetProperty("state").GetProperty("total").GetDecimal()));
+        var amendment = Assert.Single(amendments.GetProperty("events").EnumerateArray(), e => e.GetProperty("streamId").GetGuid() == orderId);
         Assert.Equal(("order.price_adjusted.v1", agentId.ToString(), Roles.SupportAgent),
             (amendment.GetProperty("type").GetString(), amendment.GetProperty("actorId").GetString(), amendment.GetProperty("actorRole").GetString()));
-        var action = Assert.Single(actions.GetProperty("events").EnumerateArray());
+        var action = Assert.Single(actions.GetProperty("events").EnumerateArray(), e => e.GetProperty("streamId").GetGuid() == orderId);
         Assert.Equal((orderId, 5), (action.GetProperty("streamId").GetGuid(), action.GetProperty("version").GetInt32()));
     }
 
