@@ -43,6 +43,9 @@ public static class SalesEndpoints
     /// <summary>201: a new quote, with its id chosen here; it supersedes an earlier one not yet accepted.</summary>
     private static async Task<Created<StreamChanged>> IssueQuote(Guid orderId, QuoteBody body, HttpContext http, CancellationToken cancellation)
     {
+        // A null among the lines is the body's shape, not a line: refused like any other malformed field.
+        if (body.Lines?.Any(line => line is null) == true)
+            throw new CommandValidationException(new Dictionary<string, string[]> { ["Lines"] = ["Every line needs a description, a quantity and a unit price."] });
         var lines = (body.Lines ?? []).Select(line => PriceLine.Of(line.Description, line.Quantity, line.UnitPrice)).ToList();
         var command = new IssueQuote(orderId, Guid.CreateVersion7(), lines, body.Currency, body.ValidUntil);
         var changed = await CommandDispatch.SendAsync<StreamChanged>(http, command, orderId, body, cancellation);
