@@ -70,6 +70,30 @@ public sealed class walking_an_order_through_its_lifecycle(SolarEventsApp app)
     }
 
     [Fact]
+    public async Task a_customer_whose_personal_data_was_erased_gets_no_more_mail_and_the_order_goes_on()
+    {
+        var (email, token, _) = await Identity.NewCustomerAsync(app);
+        var customerId = (await app.CredentialOfAsync(email)).Id;
+        var journey = await OrderJourney.StartAsync(app, app.Client(token));
+        await journey.ScheduleSurveyAsync(inDays: 3);
+        await Mailbox.WaitForAsync(app, email, "Your site survey is booked");
+
+        using var agent = app.ClientFor(Guid.CreateVersion7(), Roles.SupportAgent);
+        var erasure = await agent.OpenRequestAsync(customerId, "ErasePersonalData");
+        await app.ClientFor(Guid.CreateVersion7(), Roles.SupportAgent).ApproveAsync(erasure);
+        await SupportDesk.ExpectAsync(await app.ClientFor(Guid.CreateVersion7(), Roles.Compliance).PostAsync(
+            $"/api/v1/staff/accounts/{customerId}/erasure", new { changeRequestId = erasure },
+            (await app.ApiServices.EventsAsync(customerId)).Count), HttpStatusCode.OK);
+        var dropped = app.Logs.Text.Split("recipient's personal data is erased").Length;
+
+        await journey.ScheduleSurveyAsync(inDays: 4); // moved: would be news, but there is nobody to tell
+        await Task.Delay(TimeSpan.FromSeconds(1)); // five of the outbox's polls
+
+        Assert.Equal(dropped, app.Logs.Text.Split("recipient's personal data is erased").Length);
+        Assert.DoesNotContain(Mailbox.To(app, email), mail => mail.Subject == "Your site survey has moved");
+    }
+
+    [Fact]
     public async Task a_quote_accepted_too_late_is_refused()
     {
         var journey = await OrderJourney.StartAsync(app);
