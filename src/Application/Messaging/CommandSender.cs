@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace SolarEvents.Application.Messaging;
 
@@ -19,7 +20,8 @@ public sealed record Sent<T>(T Result, bool Replayed);
 /// <item>After the commit, and only for a first answer, the command's <see cref="IAfterCommit"/> steps run.</item>
 /// </list>
 /// </summary>
-public sealed class CommandSender(IMessageBus bus, IDocumentStore store, ICallerContext caller, IServiceProvider services)
+public sealed class CommandSender(
+    IMessageBus bus, IDocumentStore store, ICallerContext caller, IServiceProvider services, ILogger<CommandSender> logger)
 {
     /// <param name="command">Any command with a handler and an authorization rule.</param>
     /// <param name="stream">The stream the command changes or starts: the one whose version a conflict reports.</param>
@@ -31,14 +33,13 @@ public sealed class CommandSender(IMessageBus bus, IDocumentStore store, ICaller
         object command, Guid stream, long? expectedVersion, IdempotencyKey? key, CancellationToken cancellation)
     {
         var stored = key is null ? default : Stored(command, key);
+        T result;
         try
         {
             var options = new DeliveryOptions();
             if (key is not null) options.WithKey(stored.RecordId, stored.Fingerprint);
             if (expectedVersion is { } version) options.WithExpectedVersion(stream, version);
-            var result = await bus.InvokeAsync<T>(command, options, cancellation);
-            await AfterCommitAsync(command, cancellation);
-            return new Sent<T>(result, Replayed: false);
+            result = await bus.InvokeAsync<T>(command, options, cancellation);
         }
         catch (Exception e) when (e.IsLostRace() || (key is not null && e is DomainRuleViolatedException or StreamNotFoundException))
         {
@@ -51,6 +52,10 @@ public sealed class CommandSender(IMessageBus bus, IDocumentStore store, ICaller
             var state = await query.Events.FetchStreamStateAsync(stream, cancellation);
             throw new StreamVersionConflictException(stream, state?.Version, e);
         }
+
+        // Committed: what follows can no longer turn the answer into a failure, or a failure into a replay.
+        await AfterCommitAsync(command);
+        return new Sent<T>(result, Replayed: false);
     }
 
     private (string RecordId, string Fingerprint) Stored(object command, IdempotencyKey key)
@@ -59,7 +64,9 @@ public sealed class CommandSender(IMessageBus bus, IDocumentStore store, ICaller
         // kind of command: registration's answer tells nothing about anyone, and the provider's ids are its own.
         var scope = Actor.From(caller.Principal)?.Id.ToString("N")
                     ?? (command is IAnonymousCommand ? "anonymous:" + command.GetType().Name : throw new CommandUnauthenticatedException());
-        return (Idempotency.RecordId(scope, key.Key), Idempotency.Hash(key.Request));
+        // The fingerprint hashes the raw key with the request, so a stored record cannot be tested against guesses of
+        // the request (an email, a phone number) without the key, which is never stored.
+        return (Idempotency.RecordId(scope, key.Key), Idempotency.Hash(key.Key + "\n" + key.Request));
     }
 
     private async Task<Sent<T>?> ReplayAsync<T>((string RecordId, string Fingerprint) stored, CancellationToken cancellation)
@@ -71,9 +78,20 @@ public sealed class CommandSender(IMessageBus bus, IDocumentStore store, ICaller
         return new Sent<T>(Idempotency.Replay<T>(record), Replayed: true);
     }
 
-    private async Task AfterCommitAsync(object command, CancellationToken cancellation)
+    private async Task AfterCommitAsync(object command)
     {
-        foreach (var step in services.GetKeyedServices<IAfterCommit>(command.GetType())) await step.RunAsync(command, cancellation);
+        foreach (var step in services.GetKeyedServices<IAfterCommit>(command.GetType()))
+        {
+            try
+            {
+                // Not the caller's cancellation: the command happened, so its consequences should too.
+                await step.RunAsync(command, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "A step after {Command} committed failed", command.GetType().Name);
+            }
+        }
     }
 }
 

@@ -30,17 +30,20 @@ public sealed class CommandStreams
         new(session, envelope, clock.GetUtcNow());
 
     public Task<StreamChanged> DecideAsync<TAggregate>(
-        Guid streamId, long? expectedVersion, Func<TAggregate, Decision> decide, CancellationToken cancellation)
+        Guid streamId, long? expectedVersion, Func<TAggregate, Decision> decide, CancellationToken cancellation,
+        Func<TAggregate, TAggregate>? see = null)
         where TAggregate : class =>
-        DecideAsync<TAggregate>(streamId, expectedVersion, aggregate => ValueTask.FromResult(decide(aggregate)), cancellation);
+        DecideAsync<TAggregate>(streamId, expectedVersion, aggregate => ValueTask.FromResult(decide(aggregate)), cancellation, see);
 
     /// <summary>For a decision that needs a lookup first (a data key to seal new personal values with).
-    /// A stream that does not exist is a <see cref="StreamNotFoundException"/>; a refusal throws the domain rule.</summary>
+    /// A stream that does not exist, or that <paramref name="see"/> says the caller may not see (it throws
+    /// <see cref="StreamNotFoundException"/>), is a 404 before its version is compared; a refusal throws the domain rule.</summary>
     public async Task<StreamChanged> DecideAsync<TAggregate>(
-        Guid streamId, long? expectedVersion, Func<TAggregate, ValueTask<Decision>> decide, CancellationToken cancellation)
+        Guid streamId, long? expectedVersion, Func<TAggregate, ValueTask<Decision>> decide, CancellationToken cancellation,
+        Func<TAggregate, TAggregate>? see = null)
         where TAggregate : class
     {
-        var stream = await LoadAsync<TAggregate>(streamId, expectedVersion, cancellation);
+        var stream = await LoadAsync(streamId, expectedVersion, see, cancellation);
         var events = (await decide(stream.Aggregate!)).ThrowIfRejected();
         stream.AppendMany(events);
         return Answer(new StreamChanged(streamId, stream.StartingVersion!.Value + events.Count));
@@ -82,17 +85,30 @@ public sealed class CommandStreams
         return result;
     }
 
-    /// <summary>Loads a stream for writing at the expected version (the command's, else the caller's <c>If-Match</c> for
-    /// this stream), or at the version read when none is expected.</summary>
+    /// <summary>
+    /// Loads a stream for writing at the version read (the commit fails if anyone appends meanwhile). Who may not see
+    /// it learns nothing, not even its version; then a version the caller expects (the command's, else their
+    /// <c>If-Match</c> for this stream) that is not the current one is refused before anything is decided.
+    /// </summary>
     private async Task<IEventStream<TAggregate>> LoadAsync<TAggregate>(
-        Guid streamId, long? expectedVersion, CancellationToken cancellation)
+        Guid streamId, long? expectedVersion, Func<TAggregate, TAggregate>? see, CancellationToken cancellation)
         where TAggregate : class
     {
+        IEventStream<TAggregate> stream;
+        try
+        {
+            stream = await session.Events.FetchForWriting<TAggregate>(streamId, cancellation);
+        }
+        catch (Exception e) when (e is ArgumentException || e.InnerException is ArgumentException)
+        {
+            // The id names a stream of another kind (an account where an order was meant): its events fold into nothing.
+            throw new StreamNotFoundException(streamId);
+        }
+
+        if (stream.Aggregate is null) throw new StreamNotFoundException(streamId);
+        see?.Invoke(stream.Aggregate);
         var expected = expectedVersion ?? ExpectedVersions.Of(envelope, streamId);
-        var stream = expected is { } version
-            ? await session.Events.FetchForWriting<TAggregate>(streamId, version, cancellation)
-            : await session.Events.FetchForWriting<TAggregate>(streamId, cancellation);
-        // Marten refuses a stale expected version here already, before anything is decided on old state.
-        return stream.Aggregate is null ? throw new StreamNotFoundException(streamId) : stream;
+        if (expected is not null && stream.StartingVersion != expected) throw new StreamVersionConflictException(streamId, stream.StartingVersion);
+        return stream;
     }
 }

@@ -11,6 +11,7 @@ public static class LostRaces
     public static bool IsLostRace(this Exception e) => e switch
     {
         ConcurrencyException or EventStreamUnexpectedMaxEventIdException or DocumentAlreadyExistsException => true,
+        StreamVersionConflictException => true,
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,
         { InnerException: { } inner } => inner.IsLostRace(),
         _ => false,

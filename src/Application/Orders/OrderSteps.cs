@@ -20,11 +20,11 @@ public static class OrderSteps
         IReadOnlyList<object> events = [];
         var changed = await streams.DecideAsync<Order>(orderId, expectedVersion: null, order =>
         {
-            before = see(order);
-            var decision = decide(before);
+            before = order;
+            var decision = decide(order);
             events = decision.Events;
             return decision;
-        }, cancellation);
+        }, cancellation, see);
         await OrderMails.QueueAsync(session, keys, before!, events, streams.Now, cancellation);
         return changed;
     }

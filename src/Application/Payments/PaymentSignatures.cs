@@ -17,8 +17,17 @@ public sealed class PaymentSettings
 
     public TimeSpan Tolerance { get; set; } = TimeSpan.FromMinutes(5);
 
-    public static PaymentSettings From(IConfiguration configuration) =>
-        configuration.GetSection(Section).Get<PaymentSettings>() ?? new PaymentSettings();
+    /// <summary>A secret shorter than this could be guessed; an empty one would let anyone sign.</summary>
+    public const int MinSecretLength = 24;
+
+    /// <summary>Refuses to start with a blank or short secret: a report signed with it would be anyone's to forge.</summary>
+    public static PaymentSettings From(IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(Section).Get<PaymentSettings>() ?? new PaymentSettings();
+        if (settings.SigningSecrets.Any(secret => string.IsNullOrWhiteSpace(secret) || secret.Length < MinSecretLength))
+            throw new InvalidOperationException($"Every Payments:SigningSecrets entry must be at least {MinSecretLength} characters.");
+        return settings;
+    }
 }
 
 /// <summary>Proof that a report's signature was checked: only <see cref="PaymentSignatures"/> makes one.</summary>

@@ -35,8 +35,16 @@ public sealed class PersonalDataReveal(PersonalDataKeys keys, PersonalDataAccess
     private async Task<ContactDetails?> OpenAsync(SealedContact account, CancellationToken cancellation)
     {
         if (account.Erased || account.Email is null) return null;
-        var key = await keys.GetAsync(account.AccountId, cancellation);
-        return new ContactDetails(key.Open(account.Email), Open(key, account.Name), Open(key, account.Phone), Open(key, account.Address));
+        try
+        {
+            var key = await keys.GetAsync(account.AccountId, cancellation);
+            return new ContactDetails(key.Open(account.Email), Open(key, account.Name), Open(key, account.Phone), Open(key, account.Address));
+        }
+        catch (PersonalDataUnreadableException unreadable) when (unreadable.Fault == PersonalDataFault.Erased)
+        {
+            // Erased a moment ago and the read model does not say so yet: shown as erased, not a failed page.
+            return null;
+        }
     }
 
     private static string Open(DataKey key, string? envelope) => envelope is null ? "" : key.Open(envelope);

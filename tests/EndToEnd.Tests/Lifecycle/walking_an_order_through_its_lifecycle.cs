@@ -122,6 +122,12 @@ public sealed class walking_an_order_through_its_lifecycle(SolarEventsApp app)
             new { reason = "Changed my mind" }, journey.Version), HttpStatusCode.Conflict, "rule:cancel-needs-support");
         await SupportDesk.ExpectProblemAsync(await journey.Customer.PostAsync($"/api/v1/orders/{other.OrderId}/cancellation",
             new { reason = "Not mine" }, other.Version), HttpStatusCode.NotFound, "not-found");
+        // Not even a stale version gives the other order away (a 409 would name its current version).
+        await SupportDesk.ExpectProblemAsync(await journey.Customer.PostAsync($"/api/v1/orders/{other.OrderId}/cancellation",
+            new { reason = "Not mine" }, other.Version + 5), HttpStatusCode.NotFound, "not-found");
+        // Nor does an id that names a stream of another kind (an account): no such order.
+        await SupportDesk.ExpectProblemAsync(await journey.Customer.PostAsync($"/api/v1/orders/{await app.RegisteredCustomerAsync()}/cancellation",
+            new { reason = "Not an order" }, 1), HttpStatusCode.NotFound, "not-found");
         await other.StepAsync(other.Customer, "/api/v1/orders/{0}/cancellation", new { reason = "Changed my mind" });
         Assert.IsType<OrderCancelled>((await app.ApiServices.EventsAsync(other.OrderId))[^1].Data);
     }
