@@ -68,11 +68,14 @@ public static class OrderViews
     public static OrderListItem ToListItem(this OrderSummary o) =>
         new(o.OrderId, o.Status, o.City, o.EstimatedKwp, o.PanelCount, o.Currency, o.QuoteTotal, o.RequestedAt, o.Version, o.Total, o.Balance);
 
+    /// <summary>Steps that are support's business, like the fields the customer's view leaves out.</summary>
+    private static readonly HashSet<string> StaffOnlyEvents = ["order.payment_exceeded_balance.v1"];
+
     public static OrderDetail ToDetail(this OrderSummary o, IEnumerable<TimelineEntry> timeline, bool forStaff) =>
         new(o.OrderId, o.Status, o.City, o.CountryCode, o.EstimatedKwp, o.PanelCount, o.PanelModel, o.InverterModel,
             o.WithBattery, o.Currency, o.QuoteTotal, o.QuoteValidUntil, o.Paid, o.Refunded, o.InstallationFrom,
             o.InstallationTo, o.RequestedAt, o.UpdatedAt, o.Version,
-            timeline.Select(e => e.ToItem(forStaff)).ToList(),
+            timeline.Where(e => forStaff || !StaffOnlyEvents.Contains(e.EventName)).Select(e => e.ToItem(forStaff)).ToList(),
             o.PostalCode, o.ToQuote(), o.ToAppointments(), o.ToSurvey(forStaff), o.ToBilling(forStaff), o.ToMilestones(),
             o.GridOperatorReference, forStaff ? o.ToCrews() : null);
 

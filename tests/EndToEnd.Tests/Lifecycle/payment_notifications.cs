@@ -55,6 +55,13 @@ public sealed class payment_notifications(SolarEventsApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var flagged = (await app.ApiServices.EventsAsync(journey.OrderId)).Select(e => e.Data).OfType<PaymentExceededBalance>().Single();
         Assert.Equal(250m, flagged.Excess.Amount);
+        // Support sees the flag on its view of the order; the customer's timeline leaves it out.
+        var version = (await app.ApiServices.EventsAsync(journey.OrderId)).Count;
+        using var staffView = await app.ClientFor(Guid.CreateVersion7(), Roles.SupportAgent)
+            .WaitUntilReadableAsync($"/api/v1/staff/orders/{journey.OrderId}?minVersion={version}");
+        using var customerView = await journey.Customer.WaitUntilReadableAsync($"/api/v1/orders/{journey.OrderId}?minVersion={version}");
+        Assert.Contains("order.payment_exceeded_balance.v1", Events(staffView.RootElement.GetProperty("order")));
+        Assert.DoesNotContain("order.payment_exceeded_balance.v1", Events(customerView.RootElement));
     }
 
     public static TheoryData<string> SignatureRefusals() => ["none", "garbage", "other body", "stale", "unknown secret", "future"];
@@ -112,6 +119,9 @@ public sealed class payment_notifications(SolarEventsApp app)
         await SupportDesk.ExpectProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
         Assert.Equal(journey.Version, (await app.ApiServices.EventsAsync(journey.OrderId)).Count);
     }
+
+    private static List<string?> Events(System.Text.Json.JsonElement order) =>
+        [.. order.GetProperty("timeline").EnumerateArray().Select(item => item.GetProperty("event").GetString())];
 
     private sealed record PaymentReport(
         [property: JsonPropertyName("eventId")] string EventId, [property: JsonPropertyName("orderId")] Guid OrderId,
