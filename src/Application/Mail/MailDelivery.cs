@@ -70,6 +70,9 @@ public sealed class MailDelivery(
     {
         try
         {
+            // The key may still be cached here after an erasure elsewhere: the store has the last word.
+            if (await keys.IsDestroyedAsync(mail.RecipientId, cancellation))
+                throw new PersonalDataUnreadableException(mail.RecipientId, PersonalDataFault.Erased);
             var to = await keys.OpenAsync(mail.SealedTo, cancellation);
             await transport.SendAsync(to, mail.Subject, await keys.OpenAsync(mail.SealedBody, cancellation), cancellation);
             logger.LogInformation("Mail {MailId} sent", mail.Id);

@@ -23,6 +23,14 @@ public sealed class PersonalDataKeys(IDocumentStore store, IMasterKeyService mas
         return new DataKey(subjectId, material);
     }
 
+    /// <summary>Whether the subject's key is gone, asked of the store rather than the cache: for what must not happen
+    /// even a moment after an erasure committed on another instance, such as sending them a mail.</summary>
+    public async Task<bool> IsDestroyedAsync(Guid subjectId, CancellationToken cancellation)
+    {
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<DataKeyRecord>(subjectId, cancellation) is not { IsDestroyed: false };
+    }
+
     /// <summary>The subject's key; <see cref="PersonalDataUnreadableException"/> when it was erased or is missing.</summary>
     public async Task<DataKey> GetAsync(Guid subjectId, CancellationToken cancellation)
     {
