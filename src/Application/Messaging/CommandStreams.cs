@@ -3,9 +3,9 @@ using JasperFx.Events;
 namespace SolarEvents.Application.Messaging;
 
 /// <summary>
-/// The one way a command handler writes events. It loads a stream at the version the caller expects (their
-/// <c>If-Match</c>), or else at the version it reads, so a concurrent write fails the commit instead of being
-/// overwritten; runs the pure domain decision; appends its events (stamped with the actor by
+/// The one way a command handler writes events. It loads a stream so that a concurrent write fails the commit instead
+/// of being overwritten, and refuses a version the caller expects (their <c>If-Match</c>) that is not the current one;
+/// runs the pure domain decision; appends its events (stamped with the actor by
 /// <see cref="ActorMetadataMiddleware"/>); keeps the answer for the command's <c>Idempotency-Key</c>, if it came
 /// with one, in the same commit; and returns the stream's new version, computed here and nowhere else.
 /// Wolverine commits the session after the handler returns. Create one per command with <see cref="For"/>.
@@ -31,7 +31,7 @@ public sealed class CommandStreams
 
     public Task<StreamChanged> DecideAsync<TAggregate>(
         Guid streamId, long? expectedVersion, Func<TAggregate, Decision> decide, CancellationToken cancellation,
-        Func<TAggregate, TAggregate>? see = null)
+        Action<TAggregate>? see = null)
         where TAggregate : class =>
         DecideAsync<TAggregate>(streamId, expectedVersion, aggregate => ValueTask.FromResult(decide(aggregate)), cancellation, see);
 
@@ -40,7 +40,7 @@ public sealed class CommandStreams
     /// <see cref="StreamNotFoundException"/>), is a 404 before its version is compared; a refusal throws the domain rule.</summary>
     public async Task<StreamChanged> DecideAsync<TAggregate>(
         Guid streamId, long? expectedVersion, Func<TAggregate, ValueTask<Decision>> decide, CancellationToken cancellation,
-        Func<TAggregate, TAggregate>? see = null)
+        Action<TAggregate>? see = null)
         where TAggregate : class
     {
         var stream = await LoadAsync(streamId, expectedVersion, see, cancellation);
@@ -91,7 +91,7 @@ public sealed class CommandStreams
     /// <c>If-Match</c> for this stream) that is not the current one is refused before anything is decided.
     /// </summary>
     private async Task<IEventStream<TAggregate>> LoadAsync<TAggregate>(
-        Guid streamId, long? expectedVersion, Func<TAggregate, TAggregate>? see, CancellationToken cancellation)
+        Guid streamId, long? expectedVersion, Action<TAggregate>? see, CancellationToken cancellation)
         where TAggregate : class
     {
         IEventStream<TAggregate> stream;

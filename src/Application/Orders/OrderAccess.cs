@@ -7,9 +7,11 @@ namespace SolarEvents.Application.Orders;
 /// not exist (404), before any rule of the order is asked.</summary>
 public static class OrderAccess
 {
-    /// <summary>The order, if it is this customer's; otherwise the order "does not exist".</summary>
-    public static Order OwnedBy(this Order order, Guid customerId) =>
-        order.CustomerId == customerId ? order : throw new StreamNotFoundException(order.Id);
+    /// <summary>Unless the order is this customer's, it "does not exist".</summary>
+    public static void OwnedBy(this Order order, Guid customerId)
+    {
+        if (order.CustomerId != customerId) throw new StreamNotFoundException(order.Id);
+    }
 
     /// <summary>The crew the calling installer belongs to now (their Employee stream says), or none.</summary>
     public static async Task<Guid?> CrewOfAsync(IQuerySession session, ICallerContext caller, CancellationToken cancellation)
@@ -19,7 +21,9 @@ public static class OrderAccess
         return employee is { Offboarded: false } ? employee.CrewId : null;
     }
 
-    /// <summary>The order, if the job (survey or installation) is booked for this crew.</summary>
-    public static Order ForCrew(this Order order, Guid? jobCrew, Guid? installerCrew) =>
-        jobCrew is not null && jobCrew == installerCrew ? order : throw new StreamNotFoundException(order.Id);
+    /// <summary>Unless the job (survey or installation) is booked for this crew, the order "does not exist".</summary>
+    public static void ForCrew(this Order order, Guid? jobCrew, Guid? installerCrew)
+    {
+        if (jobCrew is null || jobCrew != installerCrew) throw new StreamNotFoundException(order.Id);
+    }
 }

@@ -8,13 +8,13 @@ namespace SolarEvents.Application.Orders;
 public static class OrderSteps
 {
     /// <summary>
-    /// Who may see the order is checked first (<paramref name="see"/>: another customer's order or another crew's
-    /// job is a 404), the order decides through the one write step at the caller's version, and the customer's notice
+    /// Who may see the order is checked first (<paramref name="see"/>, when not every caller of the step may: another
+    /// customer's order or another crew's job is a 404), the order decides through the one write step at the caller's version, and the customer's notice
     /// of the step is queued in the same commit.
     /// </summary>
     public static async Task<StreamChanged> DecideAsync(
-        CommandStreams streams, IDocumentSession session, PersonalDataKeys keys, Guid orderId, Func<Order, Order> see,
-        Func<Order, Decision> decide, CancellationToken cancellation)
+        CommandStreams streams, IDocumentSession session, PersonalDataKeys keys, Guid orderId, Func<Order, Decision> decide,
+        CancellationToken cancellation, Action<Order>? see = null)
     {
         Order? before = null;
         IReadOnlyList<object> events = [];
@@ -28,7 +28,4 @@ public static class OrderSteps
         await OrderMails.QueueAsync(session, keys, before!, events, streams.Now, cancellation);
         return changed;
     }
-
-    /// <summary>Staff who may act on any order see every one.</summary>
-    public static Order Any(Order order) => order;
 }

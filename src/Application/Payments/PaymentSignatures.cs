@@ -68,10 +68,9 @@ public sealed class PaymentSignatures(PaymentSettings settings, TimeProvider clo
         var signedAt = DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(seconds, 0, 253_402_300_799));
         if ((clock.GetUtcNow() - signedAt).Duration() > settings.Tolerance) throw new PaymentSignatureRefusedException("a stale timestamp");
 
-        var signed = Encoding.UTF8.GetBytes(timestamp + ".").Concat(body.ToArray()).ToArray();
         foreach (var secret in settings.SigningSecrets)
         {
-            var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed);
+            var expected = Mac(secret, timestamp, body);
             foreach (var sent in signatures)
             {
                 if (sent.Length == expected.Length * 2 && IsHex(sent)
@@ -87,8 +86,14 @@ public sealed class PaymentSignatures(PaymentSettings settings, TimeProvider clo
     public static string Sign(string secret, DateTimeOffset at, ReadOnlySpan<byte> body)
     {
         var timestamp = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var signed = Encoding.UTF8.GetBytes(timestamp + ".").Concat(body.ToArray()).ToArray();
-        return $"t={timestamp},v1={Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed))}";
+        return $"t={timestamp},v1={Convert.ToHexStringLower(Mac(secret, timestamp, body))}";
+    }
+
+    /// <summary>HMAC-SHA256 of <c>timestamp + "." + body</c> under the secret.</summary>
+    private static byte[] Mac(string secret, string timestamp, ReadOnlySpan<byte> body)
+    {
+        byte[] signed = [.. Encoding.UTF8.GetBytes(timestamp + "."), .. body];
+        return HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed);
     }
 
     private static bool IsHex(string text) => text.All(Uri.IsHexDigit);

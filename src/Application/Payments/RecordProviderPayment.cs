@@ -43,7 +43,7 @@ public static class RecordProviderPaymentHandler
     {
         var streams = CommandStreams.For(session, envelope, clock);
         var payment = command.Payment;
-        return OrderSteps.DecideAsync(streams, session, keys, payment.OrderId, OrderSteps.Any,
+        return OrderSteps.DecideAsync(streams, session, keys, payment.OrderId,
             order => order.PaymentProviderEventIds.Contains(payment.ProviderEventId)
                 ? Decision.Accept()
                 : Order.RecordPayment(order, payment, streams.Now),

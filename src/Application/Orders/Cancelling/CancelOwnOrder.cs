@@ -25,7 +25,8 @@ public static class CancelOwnOrderHandler
         CancellationToken cancellation)
     {
         var streams = CommandStreams.For(session, envelope, clock);
-        return OrderSteps.DecideAsync(streams, session, keys, command.OrderId, order => order.OwnedBy(command.CustomerId),
-            order => Order.CancelOwnOrder(order, command, streams.Now), cancellation);
+        return OrderSteps.DecideAsync(streams, session, keys, command.OrderId,
+            order => Order.CancelOwnOrder(order, command, streams.Now), cancellation,
+            see: order => order.OwnedBy(command.CustomerId));
     }
 }

@@ -19,7 +19,8 @@ public static class RecordInstallationHandler
     {
         var streams = CommandStreams.For(session, envelope, clock);
         var crew = await OrderAccess.CrewOfAsync(session, caller, cancellation);
-        return await OrderSteps.DecideAsync(streams, session, keys, command.OrderId, order => order.ForCrew(order.InstallationCrewId, crew),
-            order => Order.RecordInstallation(order, command, streams.Now), cancellation);
+        return await OrderSteps.DecideAsync(streams, session, keys, command.OrderId,
+            order => Order.RecordInstallation(order, command, streams.Now), cancellation,
+            see: order => order.ForCrew(order.InstallationCrewId, crew));
     }
 }

@@ -24,7 +24,7 @@ public static class ScheduleInstallationHandler
         CancellationToken cancellation)
     {
         var streams = CommandStreams.For(session, envelope, clock);
-        return OrderSteps.DecideAsync(streams, session, keys, command.OrderId, OrderSteps.Any,
+        return OrderSteps.DecideAsync(streams, session, keys, command.OrderId,
             order => Order.ScheduleInstallation(order, command, streams.Now), cancellation);
     }
 }

@@ -27,7 +27,8 @@ public static class AcceptOwnQuoteHandler
         CancellationToken cancellation)
     {
         var streams = CommandStreams.For(session, envelope, clock);
-        return OrderSteps.DecideAsync(streams, session, keys, command.OrderId, order => order.OwnedBy(command.CustomerId),
-            order => Order.AcceptQuote(order, new AcceptQuote(command.OrderId, command.QuoteId), streams.Now), cancellation);
+        return OrderSteps.DecideAsync(streams, session, keys, command.OrderId,
+            order => Order.AcceptQuote(order, new AcceptQuote(command.OrderId, command.QuoteId), streams.Now), cancellation,
+            see: order => order.OwnedBy(command.CustomerId));
     }
 }

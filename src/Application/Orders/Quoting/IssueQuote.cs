@@ -29,7 +29,7 @@ public static class IssueQuoteHandler
         IssueQuote command, IDocumentSession session, Envelope envelope, PersonalDataKeys keys, TimeProvider clock, CancellationToken cancellation)
     {
         var streams = CommandStreams.For(session, envelope, clock);
-        return OrderSteps.DecideAsync(streams, session, keys, command.OrderId, OrderSteps.Any,
+        return OrderSteps.DecideAsync(streams, session, keys, command.OrderId,
             order => Order.IssueQuote(order, command, streams.Now), cancellation);
     }
 }

@@ -24,7 +24,8 @@ public static class CompleteSiteSurveyHandler
     {
         var streams = CommandStreams.For(session, envelope, clock);
         var crew = await OrderAccess.CrewOfAsync(session, caller, cancellation);
-        return await OrderSteps.DecideAsync(streams, session, keys, command.OrderId, order => order.ForCrew(order.SurveyCrewId, crew),
-            order => Order.CompleteSiteSurvey(order, command, streams.Now), cancellation);
+        return await OrderSteps.DecideAsync(streams, session, keys, command.OrderId,
+            order => Order.CompleteSiteSurvey(order, command, streams.Now), cancellation,
+            see: order => order.ForCrew(order.SurveyCrewId, crew));
     }
 }

@@ -22,7 +22,7 @@ public static class ScheduleSiteSurveyHandler
         CancellationToken cancellation)
     {
         var streams = CommandStreams.For(session, envelope, clock);
-        return OrderSteps.DecideAsync(streams, session, keys, command.OrderId, OrderSteps.Any,
+        return OrderSteps.DecideAsync(streams, session, keys, command.OrderId,
             order => Order.ScheduleSiteSurvey(order, command, streams.Now), cancellation);
     }
 }
