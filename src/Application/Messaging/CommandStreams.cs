@@ -86,18 +86,22 @@ public sealed class CommandStreams
     }
 
     /// <summary>
-    /// Loads a stream for writing at the version read (the commit fails if anyone appends meanwhile). Who may not see
-    /// it learns nothing, not even its version; then a version the caller expects (the command's, else their
-    /// <c>If-Match</c> for this stream) that is not the current one is refused before anything is decided.
+    /// Loads a stream for writing at the version the caller expects (the command's, else their <c>If-Match</c> for this
+    /// stream; Marten refuses a stale one right there), or at the version read (the commit fails if anyone appends
+    /// meanwhile). When not every caller may see the stream, who may not learns nothing, not even its version: it is
+    /// loaded at the version read, <paramref name="see"/> decides, and only then is the expected version compared.
     /// </summary>
     private async Task<IEventStream<TAggregate>> LoadAsync<TAggregate>(
         Guid streamId, long? expectedVersion, Action<TAggregate>? see, CancellationToken cancellation)
         where TAggregate : class
     {
+        var expected = expectedVersion ?? ExpectedVersions.Of(envelope, streamId);
         IEventStream<TAggregate> stream;
         try
         {
-            stream = await session.Events.FetchForWriting<TAggregate>(streamId, cancellation);
+            stream = see is null && expected is { } version
+                ? await session.Events.FetchForWriting<TAggregate>(streamId, version, cancellation)
+                : await session.Events.FetchForWriting<TAggregate>(streamId, cancellation);
         }
         catch (Exception e) when (e is ArgumentException || e.InnerException is ArgumentException)
         {
@@ -106,9 +110,10 @@ public sealed class CommandStreams
         }
 
         if (stream.Aggregate is null) throw new StreamNotFoundException(streamId);
-        see?.Invoke(stream.Aggregate);
-        var expected = expectedVersion ?? ExpectedVersions.Of(envelope, streamId);
-        if (expected is not null && stream.StartingVersion != expected) throw new StreamVersionConflictException(streamId, stream.StartingVersion);
-        return stream;
+        if (see is null) return stream;
+        see(stream.Aggregate);
+        return expected is not null && stream.StartingVersion != expected
+            ? throw new StreamVersionConflictException(streamId, stream.StartingVersion)
+            : stream;
     }
 }
