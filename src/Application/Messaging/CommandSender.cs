@@ -16,8 +16,7 @@ public sealed record Sent<T>(T Result, bool Replayed);
 /// its commit), so a first attempt costs no extra read.</item>
 /// <item>A lost race (another writer appended first, or a twin stored the key first) is answered from the twin's
 /// stored answer when there is one, else as <see cref="StreamVersionConflictException"/> with the stream's current
-/// version. So is a domain refusal when the stream has moved past the version the caller sent: their version is
-/// stale. A concurrency conflict never escapes as anything else.</item>
+/// version. A concurrency conflict never escapes as anything else.</item>
 /// <item>After the commit, and only for a first answer, the command's <see cref="IAfterCommit"/> steps run.</item>
 /// </list>
 /// </summary>
@@ -42,20 +41,15 @@ public sealed class CommandSender(
             if (expectedVersion is { } version) options.WithExpectedVersion(stream, version);
             result = await bus.InvokeAsync<T>(command, options, cancellation);
         }
-        catch (Exception e) when (e.IsLostRace() || (key is not null && e is DomainRuleViolatedException or StreamNotFoundException)
-                                  || (expectedVersion is not null && e is DomainRuleViolatedException))
+        catch (Exception e) when (e.IsLostRace() || (key is not null && e is DomainRuleViolatedException or StreamNotFoundException))
         {
             // An earlier attempt with the same key (a retry, or a twin racing this one) committed: this one then
             // either lost the race for the answer or the stream, or decided against state that already held the
             // earlier change. Either way the first answer stands.
             if (key is not null && await ReplayAsync<T>(stored, cancellation) is { } twin) return twin;
-            var refused = e is DomainRuleViolatedException;
-            if (!e.IsLostRace() && !(refused && expectedVersion is not null)) throw;
+            if (!e.IsLostRace()) throw;
             await using var query = store.QuerySession();
             var state = await query.Events.FetchStreamStateAsync(stream, cancellation);
-            // A rule that refused on the version the caller read stands; one that refused on a newer state (a writer
-            // committed between the version check and the read) means the caller's version is stale: that is the answer.
-            if (refused && state?.Version == expectedVersion) throw;
             throw new StreamVersionConflictException(stream, state?.Version, e);
         }
 

@@ -43,8 +43,11 @@ public sealed class CommandStreams
         Action<TAggregate>? see = null)
         where TAggregate : class
     {
-        var stream = await LoadAsync(streamId, expectedVersion, see, cancellation);
-        var events = (await decide(stream.Aggregate!)).ThrowIfRejected();
+        var expected = expectedVersion ?? ExpectedVersions.Of(envelope, streamId);
+        var stream = await LoadAsync(streamId, expected, see, cancellation);
+        var decision = await decide(stream.Aggregate!);
+        if (!decision.IsAccepted && expected is not null) await RefuseStaleVersionAsync(streamId, expected.Value, cancellation);
+        var events = decision.ThrowIfRejected();
         stream.AppendMany(events);
         return Answer(new StreamChanged(streamId, stream.StartingVersion!.Value + events.Count));
     }
@@ -86,16 +89,26 @@ public sealed class CommandStreams
     }
 
     /// <summary>
+    /// A refusal by a stream that has moved past the version the caller sent was decided on newer state than they saw
+    /// (a writer committed between Marten's version check and its read): their version is stale, and that is the
+    /// answer, as it would have been a moment earlier.
+    /// </summary>
+    private async Task RefuseStaleVersionAsync(Guid streamId, long expected, CancellationToken cancellation)
+    {
+        var current = (await session.Events.FetchStreamStateAsync(streamId, cancellation))?.Version;
+        if (current != expected) throw new StreamVersionConflictException(streamId, current);
+    }
+
+    /// <summary>
     /// Loads a stream for writing at the version the caller expects (the command's, else their <c>If-Match</c> for this
     /// stream; Marten refuses a stale one right there), or at the version read (the commit fails if anyone appends
     /// meanwhile). When not every caller may see the stream, who may not learns nothing, not even its version: it is
     /// loaded at the version read, <paramref name="see"/> decides, and only then is the expected version compared.
     /// </summary>
     private async Task<IEventStream<TAggregate>> LoadAsync<TAggregate>(
-        Guid streamId, long? expectedVersion, Action<TAggregate>? see, CancellationToken cancellation)
+        Guid streamId, long? expected, Action<TAggregate>? see, CancellationToken cancellation)
         where TAggregate : class
     {
-        var expected = expectedVersion ?? ExpectedVersions.Of(envelope, streamId);
         IEventStream<TAggregate> stream;
         try
         {
